@@ -1,0 +1,35 @@
+import * as z from 'zod';
+import { formatContactDocument, formatConversationDocument } from '../format/index.js';
+import { parseRecordRef } from '../intercom/ids.js';
+import { defineTool, READ_ONLY } from './define-tool.js';
+import { documentSchema } from './schemas.js';
+
+export const fetchTool = defineTool({
+  name: 'fetch',
+  title: 'Fetch an Intercom record',
+  description:
+    'Fetch the full record for an id returned by `search` (conversation_123 or contact_abc) or an Intercom ' +
+    'web-app URL. A conversation comes back as its whole readable thread (every message with time, author ' +
+    'and role, notes, assignments and state changes) plus metadata; a contact with every attribute, tags ' +
+    'and companies. Very long conversations are cut at a message boundary with a note on how to read the rest.',
+  inputSchema: z.object({
+    id: z.string().max(2048).describe('conversation_123, contact_abc, or an Intercom app URL'),
+  }),
+  outputSchema: documentSchema,
+  annotations: READ_ONLY,
+  async handler({ id }, ctx) {
+    const ref = parseRecordRef(id);
+    if (ref.type === 'conversation') {
+      const [links, conversation] = await Promise.all([
+        ctx.links(ctx.signal),
+        ctx.intercom.getConversation(ref.id, { signal: ctx.signal }),
+      ]);
+      return formatConversationDocument(conversation, links);
+    }
+    const [links, contact] = await Promise.all([
+      ctx.links(ctx.signal),
+      ctx.intercom.getContact(ref.id, { signal: ctx.signal }),
+    ]);
+    return formatContactDocument(contact, links);
+  },
+});

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { projectConversation } from '../format/index.js';
+import { parseRecordRef } from '../intercom/ids.js';
+import { defineTool, READ_ONLY } from './define-tool.js';
+import { recordIdSchema } from './schemas.js';
+
+export const getConversationTool = defineTool({
+  name: 'get_conversation',
+  title: 'Get an Intercom conversation',
+  description:
+    'Get one conversation by id with all its parts (messages, notes, assignments, state changes) as ' +
+    'structured data: state, priority, assignees, tags, contacts, statistics, rating, custom attributes and ' +
+    'a link to the Intercom inbox. Long threads are paged: pass part_offset from next_part_offset.',
+  inputSchema: z.object({
+    id: recordIdSchema('Conversation'),
+    part_offset: z.number().int().min(0).optional().describe('First part to return, for long threads (default 0)'),
+  }),
+  outputSchema: z.looseObject({ id: z.string(), url: z.string().optional() }),
+  annotations: READ_ONLY,
+  async handler({ id, part_offset }, ctx) {
+    const ref = parseRecordRef(id, 'conversation');
+    const [links, conversation] = await Promise.all([
+      ctx.links(ctx.signal),
+      ctx.intercom.getConversation(ref.id, { signal: ctx.signal }),
+    ]);
+    return projectConversation(conversation, links, part_offset === undefined ? {} : { partOffset: part_offset });
+  },
+});

@@ -1,0 +1,17 @@
+import type { ToolDefinition } from './define-tool.js';
+import { fetchTool } from './fetch.js';
+import { getContactTool } from './get-contact.js';
+import { getConversationTool } from './get-conversation.js';
+import { searchContactsTool } from './search-contacts.js';
+import { searchConversationsTool } from './search-conversations.js';
+import { searchTool } from './search.js';
+
+/** The tools in the order `tools/list` shows them: universal first, then the direct API tools. */
+export const TOOLS: readonly ToolDefinition[] = [
+  searchTool,
+  fetchTool,
+  searchConversationsTool,
+  getConversationTool,
+  searchContactsTool,
+  getContactTool,
+] as unknown as readonly ToolDefinition[];

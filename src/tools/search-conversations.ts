@@ -1,0 +1,60 @@
+import * as z from 'zod';
+import { summarizeConversation } from '../format/index.js';
+import { resultPage } from '../format/page.js';
+import { buildConversationSearch } from '../query/index.js';
+import { defineTool, READ_ONLY } from './define-tool.js';
+import { cursorSchema, pageSizeSchema, resultPageSchema } from './schemas.js';
+
+const comparison = (what: string) =>
+  z
+    .object({
+      operator: z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte']),
+      value: z.union([z.number(), z.string().max(64)]),
+    })
+    .optional()
+    .describe(what);
+
+const DATE = 'Date: unix seconds, ISO (2025-06-01) or age (7d, 12h)';
+const SECONDS = 'Seconds';
+
+export const searchConversationsTool = defineTool({
+  name: 'search_conversations',
+  title: 'Search Intercom conversations',
+  description:
+    'Find conversations with structured filters (all given filters must match): ids, source type and ' +
+    'author, state, read, priority, assignees, tags, AI agent participation, dates and response-time ' +
+    'statistics. Returns one-line summaries, newest activity first, with ids for get_conversation. ' +
+    'With no filter, lists recent conversations.',
+  inputSchema: z.object({
+    ids: z.array(z.string().max(64)).max(100).optional().describe('Conversation ids'),
+    source_type: z.string().max(64).optional().describe('conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter, whatsapp'),
+    source_author_name: z.string().max(256).optional(),
+    source_author_email: z.string().max(256).optional(),
+    state: z.enum(['open', 'closed', 'snoozed']).optional(),
+    open: z.boolean().optional(),
+    read: z.boolean().optional(),
+    priority: z.enum(['priority', 'not_priority']).optional(),
+    team_assignee_id: z.string().max(64).optional(),
+    admin_assignee_id: z.string().max(64).optional(),
+    tag_ids: z.array(z.string().max(64)).max(50).optional(),
+    ai_agent_participated: z.boolean().optional(),
+    created_at: comparison(DATE),
+    updated_at: comparison(DATE),
+    statistics_time_to_assignment: comparison(SECONDS),
+    statistics_time_to_admin_reply: comparison(SECONDS),
+    statistics_time_to_first_close: comparison(SECONDS),
+    per_page: pageSizeSchema,
+    starting_after: cursorSchema,
+  }),
+  outputSchema: resultPageSchema,
+  annotations: READ_ONLY,
+  async handler(args, ctx) {
+    const body = buildConversationSearch(args);
+    const [links, list] = await Promise.all([
+      ctx.links(ctx.signal),
+      ctx.intercom.searchConversations(body, { signal: ctx.signal }),
+    ]);
+    const results = (list.conversations ?? []).map((c) => summarizeConversation(c, links));
+    return resultPage(results, list.total_count, list.pages, (cursor) => `call again with starting_after: "${cursor}"`);
+  },
+});

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { FakeIntercom, type FakeIntercomOptions } from '../fake-intercom/fake-intercom.js';
+
+export const BIN = fileURLToPath(new URL('../../bin/intercom-mcp.js', import.meta.url));
+export const TOKEN = 'dG9rZW4tZm9yLXRlc3RzLW9ubHktOWY4ZTdkNmM1YjRhXk2';
+
+export type Era = 'legacy' | 'modern';
+export const ERAS: Era[] = ['legacy', 'modern'];
+
+export interface RunningFake {
+  fake: FakeIntercom;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startFake(options: FakeIntercomOptions = {}): Promise<RunningFake> {
+  const fake = new FakeIntercom({ token: TOKEN, ...options });
+  const server = await fake.listen();
+  return { fake, url: server.url, close: () => server.close() };
+}
+
+export interface Session {
+  client: Client;
+  /** Everything the server wrote to stderr so far. */
+  stderr(): string;
+  close(): Promise<void>;
+}
+
+/** Spawns the built CLI the way an MCP host does and connects the SDK's Client to it over stdio. */
+export async function connect(options: {
+  era: Era;
+  env?: Record<string, string | undefined>;
+  args?: string[];
+}): Promise<Session> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [BIN, ...(options.args ?? [])],
+    env,
+    stderr: 'pipe',
+  });
+  let stderr = '';
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const client = new Client(
+    { name: 'intercom-mcp-e2e', version: '1.0.0' },
+    options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
+  );
+  await client.connect(transport);
+  return { client, stderr: () => stderr, close: () => client.close() };
+}
+
+export interface ToolOutcome {
+  isError: boolean;
+  text: string;
+  structured: Record<string, unknown> | undefined;
+}
+
+export async function call(session: Session, name: string, args: Record<string, unknown>): Promise<ToolOutcome> {
+  const result = await session.client.callTool({ name, arguments: args });
+  const content = (result.content ?? []) as Array<{ type: string; text?: string }>;
+  return {
+    isError: result.isError === true,
+    text: content.map((c) => c.text ?? '').join('\n'),
+    structured: result.structuredContent as Record<string, unknown> | undefined,
+  };
+}

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
+// One minified ESM file with every runtime dependency inside: `npx -y intercom-mcp` then installs
+// nothing but this package, and start-up reads one file instead of hundreds.
+export default defineConfig({
+  entry: { cli: 'src/cli.ts' },
+  format: ['esm'],
+  platform: 'node',
+  target: 'node20',
+  outDir: 'dist',
+  clean: true,
+  bundle: true,
+  noExternal: [/.*/],
+  minify: true,
+  treeshake: true,
+  splitting: true,
+  sourcemap: false,
+  dts: false,
+  define: { __VERSION__: JSON.stringify(pkg.version) },
+  // Bundled CommonJS dependencies call require(); ESM has none, so give them one.
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+});
