@@ -1,0 +1,22 @@
+// Small request helpers shared by this folder's tests (no framework imports).
+import type { FakeIntercom } from './fake-intercom.js';
+
+export const BASE = 'https://api.intercom.io';
+
+export function get(fake: FakeIntercom, path: string, headers: Record<string, string> = {}): Promise<Response> {
+  return fake.handle(new Request(`${BASE}${path}`, { headers: { authorization: `Bearer ${fake.token}`, accept: 'application/json', ...headers } }));
+}
+
+export function post(fake: FakeIntercom, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  return fake.handle(
+    new Request(`${BASE}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${fake.token}`, 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    }),
+  );
+}
+
+export async function json<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
