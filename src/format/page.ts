@@ -23,9 +23,8 @@ export function resultPage(
   const cursor = pages?.next?.starting_after;
   if (typeof cursor === 'string' && cursor !== '' && results.length > 0) {
     page.next_starting_after = cursor;
-    const shown = results.length;
-    const of = typeof totalCount === 'number' ? ` of ${totalCount}` : '';
-    page._note = `Showing ${shown}${of}. For more, ${howToContinue(cursor)}.`;
+    const of = typeof totalCount === 'number' ? ` of ${totalCount} matches` : '';
+    page._note = `This page has ${results.length}${of}. For the next page, ${howToContinue(cursor)}.`;
   } else if (results.length === 0) {
     page._note = 'No matches. Loosen the filters or check field values.';
   }

@@ -19,6 +19,6 @@ export const getContactTool = defineTool({
       ctx.links(ctx.signal),
       ctx.intercom.getContact(ref.id, { signal: ctx.signal }),
     ]);
-    return projectContact(contact, links);
+    return { ...projectContact(contact, links) };
   },
 });

@@ -23,6 +23,6 @@ export const getConversationTool = defineTool({
       ctx.links(ctx.signal),
       ctx.intercom.getConversation(ref.id, { signal: ctx.signal }),
     ]);
-    return projectConversation(conversation, links, part_offset === undefined ? {} : { partOffset: part_offset });
+    return { ...projectConversation(conversation, links, part_offset === undefined ? {} : { partOffset: part_offset }) };
   },
 });

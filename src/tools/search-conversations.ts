@@ -33,7 +33,7 @@ export const searchConversationsTool = defineTool({
     state: z.enum(['open', 'closed', 'snoozed']).optional(),
     open: z.boolean().optional(),
     read: z.boolean().optional(),
-    priority: z.enum(['priority', 'not_priority']).optional(),
+    priority: z.enum(['none', 'low', 'medium', 'high', 'urgent', 'priority', 'not_priority']).optional().describe('priority = any but none; not_priority = none'),
     team_assignee_id: z.string().max(64).optional(),
     admin_assignee_id: z.string().max(64).optional(),
     tag_ids: z.array(z.string().max(64)).max(50).optional(),
