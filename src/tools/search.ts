@@ -10,13 +10,8 @@ export const searchTool = defineTool({
   title: 'Search Intercom',
   description:
     'Search Intercom conversations or contacts with one query string. Returns one-line summaries with ids ' +
-    '(conversation_123, contact_abc) to pass to `fetch`.\n' +
-    'Syntax: space-separated terms, all must match; `field:value` or `field:operator:value`; `A OR B` between ' +
-    'two terms; quote values with spaces; `in`/`nin` take comma lists. Start with object_type:conversations ' +
-    'or object_type:contacts. Operators: eq neq gt gte lt lte contains not_contains starts_with ends_with in nin. ' +
-    'Dates: 2025-06-01, 2025-06-01T09:00Z, unix seconds, or ages like 7d 12h. `q:"text"` searches text ' +
-    'fields; `limit:N` (1-150, default 5); `starting_after:CURSOR` for the next page. An invalid field or ' +
-    'value gets an error listing the valid ones.\n' +
+    '(conversation_123, contact_abc) to pass to `fetch`; an invalid field or value gets an error listing the ' +
+    'valid ones.\n' +
     DSL_CHEATSHEET,
   inputSchema: z.object({
     query: z.string().max(100_000).describe('e.g. object_type:conversations state:open source_type:email'),
