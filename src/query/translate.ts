@@ -79,11 +79,10 @@ function checkOperator(t: Target, op: DslOperator): void {
 }
 
 /**
- * One filter for a target. gte/lte where Intercom lacks >=/<=:
- * - dates: Intercom matches dates by calendar day (`>` starts at the next day, `<` ends before the day), so
- *   gte X is `> X - 1 day` and lte X is `< X + 1 day`; a ±1 second shift would lose the day itself;
- * - conversation integers (no >= or <= in that table): gte X is `> X-1`, lte X is `< X+1`.
- * Contact custom attributes given numbers use Intercom's own >=/<= (integers support them).
+ * One filter for a target. The comparison operators differ by object (2.16 spec):
+ * - conversations have only `>` and `<`, both inclusive, on exact values: gt X is `> X+1`, gte X is `> X`;
+ * - contact dates match by calendar day and lack >=/<=: gte X is `> X - 1 day`, lte X is `< X + 1 day`;
+ * - contact integers have real `>`, `>=`, `<`, `<=`.
  */
 export function buildFilter(
   objectType: ObjectType, target: Target, op: DslOperator, values: readonly ValueInput[], now: Date,
@@ -105,11 +104,18 @@ export function buildFilter(
     }
   }
 
+  // Intercom matches `source.body` word by word: `=` with several words never matches anything.
+  if (field === 'source.body' && (op === 'eq' || op === 'neq' || list) && values.some((v) => /\s/.test(v.text.trim()))) {
+    throw new QueryError(
+      `\`${label}:${op}\` compares single words of the message (Intercom matches source_body word by word), so several words never match; use \`${label}:contains:"…"\` for a phrase.`,
+    );
+  }
+
   const typed: ScalarValue[] = [];
   let isDate = target.kind === 'field' && target.spec.type === 'date';
   for (const v of values) {
     if (target.kind === 'field') {
-      typed.push(typeFieldValue(target.spec, op, v, now, label));
+      typed.push(typeFieldValue(target.spec, op, v, now, label, objectType === 'conversations'));
     } else {
       const c = typeCustomValue(label, op, v, now);
       if (c.isDate) isDate = true;
@@ -126,13 +132,18 @@ export function buildFilter(
     return { field, operator: INTERCOM_OPERATOR[op], value: items };
   }
   const value = typed[0]!;
-  if ((op === 'gte' || op === 'lte') && typeof value === 'number') {
-    const nativeInteger = target.kind === 'custom' && !isDate && objectType === 'contacts';
-    if (!nativeInteger) {
-      const step = isDate ? DAY : 1;
-      return op === 'gte'
-        ? { field, operator: '>', value: isDate ? Math.max(0, value - step) : value - step }
-        : { field, operator: '<', value: value + step };
+  if (typeof value === 'number' && (op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte')) {
+    if (objectType === 'conversations') {
+      // Conversation search: `>` and `<` include the value itself ("Greater (or equal) than"), to the second.
+      if (op === 'gt') return { field, operator: '>', value: value + 1 };
+      if (op === 'gte') return { field, operator: '>', value };
+      if (op === 'lt') return { field, operator: '<', value: Math.max(0, value - 1) };
+      return { field, operator: '<', value };
+    }
+    if (isDate && (op === 'gte' || op === 'lte')) {
+      // Contact dates match by calendar day (`>` starts at the next day, `<` ends before the day) and have no
+      // >= or <=, so widen by a day; a one-second shift would lose the day itself.
+      return op === 'gte' ? { field, operator: '>', value: Math.max(0, value - DAY) } : { field, operator: '<', value: value + DAY };
     }
   }
   return { field, operator: INTERCOM_OPERATOR[op], value };

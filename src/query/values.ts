@@ -21,7 +21,9 @@ const DATETIME_RE = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\
 /** Latest accepted date (year 9999), so values stay plausible and safe integers. */
 const MAX_SECONDS = 253_402_300_799;
 
-export type DateParse = { ok: true; seconds: number; form: 'seconds' | 'iso' | 'age' } | { ok: false; hint?: string };
+export type DateParse = { ok: true; seconds: number; form: 'seconds' | 'iso' | 'age' | 'day' } | { ok: false; hint?: string };
+
+const DAY_SECONDS = 86_400;
 
 function utcSeconds(y: number, mo: number, d: number, h: number, mi: number, s: number): number | undefined {
   const ms = Date.UTC(y, mo - 1, d, h, mi, s);
@@ -53,7 +55,9 @@ export function parseDate(text: string, now: Date): DateParse {
   const date = DATE_RE.exec(t);
   if (date) {
     const s = utcSeconds(Number(date[1]), Number(date[2]), Number(date[3]), 12, 0, 0);
-    return s === undefined ? { ok: false, hint: 'no such calendar date' } : checkRange(s);
+    if (s === undefined) return { ok: false, hint: 'no such calendar date' };
+    const checked = checkRange(s);
+    return checked.ok ? { ...checked, form: 'day' } : checked;
   }
   const dt = DATETIME_RE.exec(t);
   if (dt) {
@@ -113,7 +117,13 @@ function describeType(spec: FieldSpec): string {
 }
 
 /** Check and convert one value for a catalogued field. Throws QueryError naming the field, value and the expected form. */
-export function typeFieldValue(spec: FieldSpec, op: DslOperator, v: ValueInput, now: Date, label = spec.name): ScalarValue {
+/**
+ * `exactDates`: conversation search compares timestamps to the second (contacts match by calendar day), so there
+ * a date without a time means that day's start, 00:00 UTC, and equality with a whole day cannot be one filter.
+ */
+export function typeFieldValue(
+  spec: FieldSpec, op: DslOperator, v: ValueInput, now: Date, label = spec.name, exactDates = false,
+): ScalarValue {
   const bad = (extra = '.'): QueryError =>
     new QueryError(`\`${label}\` expects ${describeType(spec)}; got ${show(v.text)}${extra}${listHint(v, label)}${symbolHint(v, label)}`);
   switch (spec.type) {
@@ -153,6 +163,16 @@ export function typeFieldValue(spec: FieldSpec, op: DslOperator, v: ValueInput, 
     case 'date': {
       const d = parseDate(v.text, now);
       if (!d.ok) throw bad(d.hint === undefined ? '.' : ` (${d.hint}).`);
+      if (exactDates && d.form === 'day') {
+        if (op !== 'gt' && op !== 'gte' && op !== 'lt' && op !== 'lte') {
+          const next = new Date((d.seconds + DAY_SECONDS) * 1000).toISOString().slice(0, 10);
+          throw new QueryError(
+            `\`${label}:${op}:${v.text.trim()}\`: conversation dates are exact to the second, so a whole day is a range: ` +
+              `\`${label}:gte:${v.text.trim()} ${label}:lt:${next}\`.`,
+          );
+        }
+        return d.seconds - DAY_SECONDS / 2;
+      }
       return d.seconds;
     }
   }

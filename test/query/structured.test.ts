@@ -52,10 +52,10 @@ describe('buildConversationSearch', () => {
       { field: 'admin_assignee_id', operator: '=', value: 0 },
       { field: 'ai_agent_participated', operator: '=', value: true },
       { field: 'tag_ids', operator: 'IN', value: ['7'] },
-      { field: 'created_at', operator: '>', value: NOW_S - 7 * DAY },
-      { field: 'updated_at', operator: '<', value: 1_748_779_200 + DAY },
-      { field: 'statistics.time_to_assignment', operator: '<', value: 60 },
-      { field: 'statistics.time_to_admin_reply', operator: '>', value: 3599 },
+      { field: 'created_at', operator: '>', value: NOW_S - 7 * DAY + 1 },
+      { field: 'updated_at', operator: '<', value: 1_748_736_000 },
+      { field: 'statistics.time_to_assignment', operator: '<', value: 59 },
+      { field: 'statistics.time_to_admin_reply', operator: '>', value: 3600 },
     ] }, pagination: { per_page: 150 } });
     expect(searchRequestErrors(out)).toEqual([]);
     const more: ConversationSearchArgs = { ...args, ids: ['1'], statistics_time_to_first_close: { operator: 'eq', value: '86400' } };

@@ -43,16 +43,22 @@ describe('translation to exact search_request bodies', () => {
     // gt/lt map directly; gte/lte on conversation integers shift by one (Intercom has no >=/<= there).
     ['object_type:conversations conversation_rating_score:gt:3 conversation_rating_score:lt:5 statistics_count_reopens:gte:2 statistics_count_assignments:lte:4', 'conversations', {
       query: { operator: 'AND', value: [
-        { field: 'conversation_rating.score', operator: '>', value: 3 },
-        { field: 'conversation_rating.score', operator: '<', value: 5 },
-        { field: 'statistics.count_reopens', operator: '>', value: 1 },
-        { field: 'statistics.count_assignments', operator: '<', value: 5 },
+        { field: 'conversation_rating.score', operator: '>', value: 4 },
+        { field: 'conversation_rating.score', operator: '<', value: 4 },
+        { field: 'statistics.count_reopens', operator: '>', value: 2 },
+        { field: 'statistics.count_assignments', operator: '<', value: 4 },
       ] }, pagination: P5 }],
-    // Dates are matched by day, so gte/lte shift by a day.
-    ['object_type:conversations created_at:gte:2025-06-01 created_at:lte:2025-06-01', 'conversations', {
+    // Conversation `>`/`<` include the value and compare to the second; a bare date is that day's 00:00 UTC.
+    ['object_type:conversations created_at:gte:2025-06-01 created_at:lt:2025-06-02', 'conversations', {
+      query: { operator: 'AND', value: [
+        { field: 'created_at', operator: '>', value: NOON_JUNE_1 - DAY / 2 },
+        { field: 'created_at', operator: '<', value: NOON_JUNE_1 + DAY / 2 - 1 },
+      ] }, pagination: P5 }],
+    // Contact dates are matched by day, so gte/lte widen by a day.
+    ['object_type:contacts created_at:gte:2025-06-01 updated_at:lte:2025-06-01', 'contacts', {
       query: { operator: 'AND', value: [
         { field: 'created_at', operator: '>', value: NOON_JUNE_1 - DAY },
-        { field: 'created_at', operator: '<', value: NOON_JUNE_1 + DAY },
+        { field: 'updated_at', operator: '<', value: NOON_JUNE_1 + DAY },
       ] }, pagination: P5 }],
     ['object_type:contacts last_seen_at:gt:7d created_at:lt:2025-06-01', 'contacts', {
       query: { operator: 'AND', value: [
@@ -142,7 +148,7 @@ describe('translation to exact search_request bodies', () => {
     const before = Math.floor(Date.now() / 1000);
     const q = parseSearchQuery('object_type:conversations created_at:gt:1d').body.query as { value: number };
     expect(q.value).toBeGreaterThanOrEqual(before - DAY);
-    expect(q.value).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) - DAY);
+    expect(q.value).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) - DAY + 1);
   });
 });
 

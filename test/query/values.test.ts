@@ -101,7 +101,7 @@ describe('typing by field type', () => {
     ['conversations', 'statistics_median_time_to_reply:15m', 900],
     // dates in every form
     ['conversations', 'created_at:1748736000', 1_748_736_000],
-    ['conversations', 'created_at:2025-06-01', 1_748_779_200],
+    ['contacts', 'created_at:2025-06-01', 1_748_779_200],
     ['conversations', 'created_at:2025-06-01T09:00Z', 1_748_768_400],
     ['conversations', 'updated_at:"2025-06-01T09:00:00+02:00"', 1_748_761_200],
     ['conversations', 'waiting_since:12h', NOW_S - 43_200],
@@ -145,6 +145,10 @@ describe('typing errors name the field, the bad value and what is expected', () 
     ['object_type:conversations created_at:1748736000000', ['milliseconds', '`1748736000000`']],
     ['object_type:conversations created_at:2025-02-30', ['no such calendar date', '`2025-02-30`']],
     ['object_type:conversations created_at:>7d', ['`>7d`', 'created_at:gt:value']],
+    ['object_type:conversations source_body:"need support"', ['word by word', 'source_body:contains:']],
+    // Conversation dates are exact seconds: a whole day is a range, and the error says which.
+    ['object_type:conversations created_at:2025-06-01', ['exact to the second', 'created_at:gte:2025-06-01 created_at:lt:2025-06-02']],
+    ['object_type:conversations updated_at:neq:2025-06-01', ['updated_at:gte:2025-06-01 updated_at:lt:2025-06-02']],
     ['object_type:conversations source_body:contains:""', ['`source_body:contains` needs a non-empty value']],
     ['object_type:contacts custom_attributes.score:1.5', ['decimal', '`1.5`']],
     ['object_type:contacts custom_attributes.score:gt:lots', ['`custom_attributes.score:gt` compares numbers or dates', '`lots`']],
