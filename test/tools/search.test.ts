@@ -47,6 +47,21 @@ describe('search', () => {
     expect(out.text).not.toContain('{');
   });
 
+  it('conversation comparisons match what Intercom (and the fake) count as inclusive', async () => {
+    const ws = h.fake.workspace.conversations;
+    const reopened = ws.filter((c) => (c.statistics?.count_reopens ?? 0) >= 1).length;
+    const gte = await h.call('search', { query: 'object_type:conversations statistics_count_reopens:gte:1 limit:150' });
+    expect(gte.structured.total_count).toBe(reopened);
+    const gt = await h.call('search', { query: 'object_type:conversations statistics_count_reopens:gt:0 limit:150' });
+    expect(gt.structured.total_count).toBe(reopened);
+
+    const day = Date.UTC(2025, 3, 26) / 1000;
+    const sameDay = ws.filter((c) => c.created_at >= day && c.created_at < day + 86_400).map((c) => `conversation_${c.id}`);
+    expect(sameDay.length).toBeGreaterThan(0);
+    const range = await h.call('search', { query: 'object_type:conversations created_at:gte:2025-04-26 created_at:lt:2025-04-27 limit:150' });
+    expect(range.structured.results.map((r: { id: string }) => r.id).sort()).toEqual(sameDay.sort());
+  });
+
   it.each([
     ['object_type:conversations colour:red', /colour/],
     ['state:open', /object_type/],
