@@ -324,7 +324,7 @@ function windowParts<T>(
   const returned = parts.length;
   const reported = typeof c.conversation_parts?.total_count === 'number' ? c.conversation_parts.total_count : returned;
   const total = Math.max(returned, reported);
-  const maxChars = Math.max(500, Math.floor(window?.maxChars ?? DEFAULT_MAX_CHARS));
+  const maxChars = budgetOf(window);
   const offset = Math.min(Math.max(0, Math.floor(window?.partOffset ?? 0)), returned);
   const items: T[] = [];
   let used = head;
@@ -338,7 +338,8 @@ function windowParts<T>(
     let item = render(rendered, ctx);
     const itemSize = size(item) + 1;
     if (used + itemSize > maxChars) {
-      if (items.length > 0 || used > maxChars / 2) break; // a boundary: stop before this part
+      if (items.length > 0) break; // a boundary: stop before this part
+      // Always show at least one part, so next_part_offset moves on and paging cannot loop.
       item = render(cut(rendered, Math.max(200, maxChars - used - 200)), ctx);
       items.push(item);
       end = i + 1;
@@ -362,6 +363,16 @@ function windowParts<T>(
     note = `No parts at part_offset ${window?.partOffset}; the conversation has ${total} parts.`;
   }
   return { items, total, offset, end, note };
+}
+
+function budgetOf(window: PartWindow | undefined): number {
+  return Math.max(500, Math.floor(window?.maxChars ?? DEFAULT_MAX_CHARS));
+}
+
+/** The opening message may take at most half the budget, leaving room for the parts after it. */
+function renderSourceWithin(c: Conversation, window: PartWindow | undefined): Rendered | undefined {
+  const source = renderSource(c);
+  return source ? cutRendered(source, Math.floor(budgetOf(window) / 2)) : undefined;
 }
 
 function cutRendered(r: Rendered, budget: number): Rendered {
@@ -528,7 +539,7 @@ export function formatConversationDocument(c: Conversation, links: Links, window
   if (subject && subject !== title && clip(subject, 80) !== title) head.push(`Subject: ${subject}`);
   const offset = Math.max(0, Math.floor(window?.partOffset ?? 0));
   const ctx: ThreadContext = { introduced: new Map() };
-  const source = offset === 0 ? renderSource(c) : undefined;
+  const source = offset === 0 ? renderSourceWithin(c, window) : undefined;
   if (source) {
     head.push(textLine(source, ctx));
     advance(ctx, source);
@@ -597,7 +608,7 @@ export function projectConversation(c: Conversation, links: Links, window?: Part
   const id = idOf(c.id) ?? '';
   const book = nameBook(c);
   const { title } = titleOf(c);
-  const source = renderSource(c);
+  const source = renderSourceWithin(c, window);
   const sourceView = compact({
     type: line(c.source?.type),
     delivered_as: line(c.source?.delivered_as),

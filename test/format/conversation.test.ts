@@ -300,3 +300,28 @@ describe('size budgets', () => {
     expect(JSON.stringify(projectConversation(raw, links)).length).toBeLessThanOrEqual(0.4 * JSON.stringify(raw).length);
   });
 });
+
+describe('a huge opening message', () => {
+  it('is cut to half the budget and paging still moves on', async () => {
+    const { buildConversation } = await import('../fixtures/format/builders.js');
+    const { formatConversationDocument, projectConversation } = await import('../../src/format/index.js');
+    const raw = buildConversation(60, 7) as Conversation;
+    raw.source = { ...raw.source, body: `<p>${'word '.repeat(40_000)}</p>` } as Conversation['source'];
+    const links = { conversation: () => undefined, contact: () => undefined };
+    for (const render of [
+      (offset: number) => {
+        const v = projectConversation(raw, links, { partOffset: offset });
+        return { size: JSON.stringify(v).length, next: v.next_part_offset, shown: v.parts.length };
+      },
+      (offset: number) => {
+        const d = formatConversationDocument(raw, links, { partOffset: offset });
+        return { size: d.text.length, next: d.metadata['next_part_offset'] as number | undefined, shown: 1 };
+      },
+    ]) {
+      const first = render(0);
+      expect(first.size).toBeLessThan(100_000);
+      expect(first.shown).toBeGreaterThan(0);
+      if (first.next !== undefined) expect(first.next).toBeGreaterThan(0);
+    }
+  });
+});
