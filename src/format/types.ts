@@ -26,8 +26,10 @@ export interface FetchDocument {
 /** Which conversation parts to render: from `partOffset` (0-based), until `maxChars` of output. */
 export interface PartWindow {
   partOffset?: number;
-  /** Default 80_000. */
+  /** Default 60_000. */
   maxChars?: number;
 }
 
-export const DEFAULT_MAX_CHARS = 80_000;
+// Claude Code refuses tool output over 25,000 tokens. JSON-escaped support threads (links, numbers, names) run
+// near 3 characters a token, so 60,000 characters leaves headroom where 80,000 did not.
+export const DEFAULT_MAX_CHARS = 60_000;

@@ -25,7 +25,7 @@ describe('search_conversations', () => {
             { field: 'state', operator: '=', value: 'open' },
             { field: 'source.type', operator: '=', value: 'email' },
             { field: 'admin_assignee_id', operator: '=', value: 991267459 },
-            { field: 'statistics.time_to_admin_reply', operator: '>', value: 3600 },
+            { field: 'statistics.time_to_admin_reply', operator: '>', value: 3601 },
           ]),
         },
         pagination: { per_page: 10 },
