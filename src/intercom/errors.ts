@@ -60,9 +60,10 @@ function initFrom(status: number | undefined, detail: UpstreamDetail | undefined
   };
 }
 
+// `npx intercom-mcp login` (keychain) joins this hint when that command ships; until then it would mislead.
 const TOKEN_HELP =
-  'Create an access token in the Intercom Developer Hub (your app > Authentication), then set it in the ' +
-  'INTERCOM_ACCESS_TOKEN environment variable or run `npx intercom-mcp login`.';
+  'Create an access token in the Intercom Developer Hub (your app > Authentication), then set it as ' +
+  'INTERCOM_ACCESS_TOKEN in the env of this server in your MCP client config, and restart the client.';
 const SCOPES = '"Read conversations" and "Read and list users and companies"';
 
 export class IntercomError extends Error {

@@ -41,11 +41,10 @@ describe('the CLI', () => {
   });
 
   it('exits promptly when stdin closes', () => {
-    const started = Date.now();
+    // spawnSync's own timeout (10 s) kills a server that hangs on: status would then be null.
     const out = runCli([]);
     expect(out.status).toBe(0);
     expect(out.stdout).toBe('');
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
 
@@ -116,7 +115,7 @@ describe.each(ERAS)('configuration end to end (%s era)', (era) => {
       const out = await call(session, 'search', { query: 'object_type:conversations state:open' });
       expect(out.isError).toBe(true);
       expect(out.text).toContain('INTERCOM_ACCESS_TOKEN');
-      expect(out.text).toMatch(/login/);
+      expect(out.text).toMatch(/Developer Hub/);
       expect(running.fake.requests).toHaveLength(0);
     } finally {
       await session.close();

