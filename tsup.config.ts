@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
@@ -21,5 +22,12 @@ export default defineConfig({
   dts: false,
   define: { __VERSION__: JSON.stringify(pkg.version) },
   // Bundled CommonJS dependencies call require(); ESM has none, so give them one.
+  esbuildOptions(options) {
+    // The SDK's Node shim loads Ajv just for elicitation answers, which this server never asks for.
+    options.alias = {
+      ...options.alias,
+      '@modelcontextprotocol/server/_shims': fileURLToPath(new URL('./src/server/sdk-shims.ts', import.meta.url)),
+    };
+  },
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });

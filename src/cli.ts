@@ -1,40 +1,75 @@
-import { Command, Option } from 'commander';
 import { writeErr, writeOut } from './cli/output.js';
 import { ConfigError, resolveConfig, type ConfigFlags } from './config.js';
 
-const program = new Command()
-  .name('intercom-mcp')
-  .description(
-    'MCP server giving AI assistants read access to an Intercom workspace (conversations and contacts).\n' +
-      'With no command it serves the tools over stdio: put `npx -y intercom-mcp` in your MCP client config.',
-  )
-  .version(__VERSION__, '-v, --version', 'print the version')
-  .addOption(new Option('--region <region>', 'Intercom region of the workspace (env INTERCOM_REGION)').choices(['us', 'eu', 'au']))
-  .addOption(new Option('--base-url <url>', 'API base URL override, e.g. a proxy (env INTERCOM_API_BASE_URL)'))
-  .addOption(new Option('--api-version <version>', 'Intercom-Version header (env INTERCOM_API_VERSION, default 2.16)'))
-  .addOption(new Option('--timeout-ms <ms>', 'per-request timeout in ms (env INTERCOM_TIMEOUT_MS, default 30000)'))
-  .addHelpText(
-    'after',
-    '\nToken: set INTERCOM_ACCESS_TOKEN (Intercom Developer Hub > your app > Authentication).\n' +
-      'Scopes needed: "Read conversations" and "Read and list users and companies".',
-  )
-  .configureOutput({ writeOut, writeErr })
-  .action(async (flags: ConfigFlags) => {
-    let config;
-    try {
-      config = resolveConfig(flags, process.env);
-    } catch (error) {
-      if (error instanceof ConfigError) {
-        writeErr(`intercom-mcp: ${error.message}\n`);
-        process.exit(2);
-      }
-      throw error;
-    }
-    const { runStdioServer } = await import('./server/stdio.js');
-    runStdioServer(config);
-  });
+// Start-up is paid every time a chat opens, so the common case (no command, maybe a few options) is
+// parsed here by hand and commander (40 kB) is only loaded for help, version, sub-commands and anything
+// unusual, where it gives the exact same result it always did.
 
-program.parseAsync(process.argv).catch((error: unknown) => {
+const VALUE_FLAGS: Readonly<Record<string, keyof ConfigFlags>> = {
+  '--region': 'region',
+  '--base-url': 'baseUrl',
+  '--api-version': 'apiVersion',
+  '--timeout-ms': 'timeoutMs',
+};
+const REGION_CHOICES = ['us', 'eu', 'au'];
+
+/** The flags when argv is nothing but known options with plain values; otherwise undefined. */
+function parseServerArgs(args: readonly string[]): ConfigFlags | undefined {
+  const flags: ConfigFlags = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.indexOf('=');
+    const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const key = VALUE_FLAGS[name];
+    if (!key) return undefined;
+    const value = name !== arg ? arg.slice(eq + 1) : args[++i];
+    if (value === undefined || value.startsWith('-')) return undefined;
+    if (key === 'region' && !REGION_CHOICES.includes(value)) return undefined;
+    flags[key] = value;
+  }
+  return flags;
+}
+
+async function serve(flags: ConfigFlags): Promise<void> {
+  let config;
+  try {
+    config = resolveConfig(flags, process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      writeErr(`intercom-mcp: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const { runStdioServer } = await import('./server/stdio.js');
+  runStdioServer(config);
+}
+
+async function runProgram(argv: readonly string[]): Promise<void> {
+  const { Command, Option } = await import('commander');
+  const program = new Command()
+    .name('intercom-mcp')
+    .description(
+      'MCP server giving AI assistants read access to an Intercom workspace (conversations and contacts).\n' +
+        'With no command it serves the tools over stdio: put `npx -y intercom-mcp` in your MCP client config.',
+    )
+    .version(__VERSION__, '-v, --version', 'print the version')
+    .addOption(new Option('--region <region>', 'Intercom region of the workspace (env INTERCOM_REGION)').choices(REGION_CHOICES))
+    .addOption(new Option('--base-url <url>', 'API base URL override, e.g. a proxy (env INTERCOM_API_BASE_URL)'))
+    .addOption(new Option('--api-version <version>', 'Intercom-Version header (env INTERCOM_API_VERSION, default 2.16)'))
+    .addOption(new Option('--timeout-ms <ms>', 'per-request timeout in ms (env INTERCOM_TIMEOUT_MS, default 30000)'))
+    .addHelpText(
+      'after',
+      '\nToken: set INTERCOM_ACCESS_TOKEN (Intercom Developer Hub > your app > Authentication).\n' +
+        'Scopes needed: "Read conversations" and "Read and list users and companies".',
+    )
+    .configureOutput({ writeOut, writeErr })
+    .action((flags: ConfigFlags) => serve(flags));
+  await program.parseAsync(argv as string[]);
+}
+
+const fast = parseServerArgs(process.argv.slice(2));
+(fast ? serve(fast) : runProgram(process.argv)).catch((error: unknown) => {
   writeErr(`intercom-mcp: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Config } from '../config.js';
 import { createTokenSource } from '../credentials/resolve.js';
-import { IntercomClient } from '../intercom/client.js';
+import type { IntercomClient } from '../intercom/client.js';
 import { createServer } from './create-server.js';
 import { createLinkResolver } from './links.js';
 
@@ -17,13 +17,19 @@ function log(line: string): void {
  */
 export function runStdioServer(config: Config): void {
   const shutdown = new AbortController();
-  const intercom = new IntercomClient({
-    baseUrl: config.baseUrl,
-    apiVersion: config.apiVersion,
-    timeoutMs: config.timeoutMs,
-    userAgent: USER_AGENT,
-    getToken: createTokenSource(process.env),
-  });
+  // The HTTP client (ky, and Node's fetch behind it: about 20 ms to load) is only needed by a tool call.
+  let client: Promise<IntercomClient> | undefined;
+  const intercom = () =>
+    (client ??= import('../intercom/client.js').then(
+      ({ IntercomClient }) =>
+        new IntercomClient({
+          baseUrl: config.baseUrl,
+          apiVersion: config.apiVersion,
+          timeoutMs: config.timeoutMs,
+          userAgent: USER_AGENT,
+          getToken: createTokenSource(process.env),
+        }),
+    ));
   const links = createLinkResolver(intercom, config.appBaseUrl);
 
   const handle = serveStdio(() => createServer({ intercom, links, shutdown: shutdown.signal, log }), {

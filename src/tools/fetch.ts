@@ -8,10 +8,10 @@ export const fetchTool = defineTool({
   name: 'fetch',
   title: 'Fetch an Intercom record',
   description:
-    'Fetch the full record for an id returned by `search` (conversation_123 or contact_abc) or an Intercom ' +
-    'web-app URL. A conversation comes back as its whole readable thread (every message with time, author ' +
-    'and role, notes, assignments and state changes) plus metadata; a contact with every attribute, tags ' +
-    'and companies. Very long conversations are cut at a message boundary with a note on how to read the rest.',
+    'The full record for an id from `search` (conversation_123, contact_abc) or an Intercom web-app URL. A ' +
+    'conversation: its whole readable thread (each message with time, author and role; notes; assignments and ' +
+    'state changes) plus metadata. A contact: every attribute, tags and companies. Very long threads are cut ' +
+    'at a message boundary, with a note on reading the rest.',
   inputSchema: z.object({
     id: z.string().max(2048).describe('conversation_123, contact_abc, or an Intercom app URL'),
   }),

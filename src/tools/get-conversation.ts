@@ -8,9 +8,9 @@ export const getConversationTool = defineTool({
   name: 'get_conversation',
   title: 'Get an Intercom conversation',
   description:
-    'Get one conversation by id with all its parts (messages, notes, assignments, state changes) as ' +
-    'structured data: state, priority, assignees, tags, contacts, statistics, rating, custom attributes and ' +
-    'a link to the Intercom inbox. Long threads are paged: pass part_offset from next_part_offset.',
+    'One conversation by id with all its parts (messages, notes, assignments, state changes) as structured ' +
+    'data: state, priority, assignees, tags, contacts, statistics, rating, custom attributes, inbox link. ' +
+    'Long threads are paged: pass part_offset from next_part_offset.',
   inputSchema: z.object({
     id: recordIdSchema('Conversation'),
     part_offset: z.number().int().min(0).optional().describe('First part to return, for long threads (default 0)'),

@@ -37,7 +37,7 @@ export const cursorSchema = z
   .string()
   .max(512)
   .optional()
-  .describe('Cursor from a previous result\'s next_starting_after, for the next page');
+  .describe('next_starting_after of the previous page');
 
 export const recordIdSchema = (what: string) =>
   z

@@ -9,9 +9,9 @@ export const searchContactsTool = defineTool({
   name: 'search_contacts',
   title: 'Search Intercom contacts',
   description:
-    'Find contacts (users and leads) by ids, name, email, email domain, phone, external id, role or custom ' +
-    'attributes; all given filters must match, at least one is required. `match` sets how name, email, ' +
-    'phone and external_id compare (default exact). Returns one-line summaries with ids for get_contact.',
+    'Find contacts (users and leads) by structured filters: at least one, all must match. `match` sets how ' +
+    'name, email, phone and external_id compare (default exact). Returns one-line summaries with ids for ' +
+    'get_contact.',
   inputSchema: z.object({
     ids: z.array(z.string().max(64)).max(100).optional().describe('Contact ids'),
     name: z.string().max(256).optional(),

@@ -21,10 +21,8 @@ export const searchConversationsTool = defineTool({
   name: 'search_conversations',
   title: 'Search Intercom conversations',
   description:
-    'Find conversations with structured filters (all given filters must match): ids, source type and ' +
-    'author, state, read, priority, assignees, tags, AI agent participation, dates and response-time ' +
-    'statistics. Returns one-line summaries, newest activity first, with ids for get_conversation. ' +
-    'With no filter, lists recent conversations.',
+    'Find conversations by structured filters, all of which must match (none: recent conversations). ' +
+    'Returns one-line summaries, newest activity first, with ids for get_conversation.',
   inputSchema: z.object({
     ids: z.array(z.string().max(64)).max(100).optional().describe('Conversation ids'),
     source_type: z.string().max(64).optional().describe('conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter, whatsapp'),
