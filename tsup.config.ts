@@ -4,8 +4,9 @@ import { defineConfig } from 'tsup';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// One minified ESM file with every runtime dependency inside: `npx -y intercom-mcp` then installs
-// nothing but this package, and start-up reads one file instead of hundreds.
+// A minified ESM bundle with every runtime dependency inside: `npx -y intercom-mcp` installs nothing but
+// this package. Split into a few chunks on purpose: start-up loads the server chunk only, while commander
+// (help, version) and the HTTP client (first tool call) load when they are first needed.
 export default defineConfig({
   entry: { cli: 'src/cli.ts' },
   format: ['esm'],
@@ -21,7 +22,6 @@ export default defineConfig({
   sourcemap: false,
   dts: false,
   define: { __VERSION__: JSON.stringify(pkg.version) },
-  // Bundled CommonJS dependencies call require(); ESM has none, so give them one.
   esbuildOptions(options) {
     // The SDK's Node shim loads Ajv just for elicitation answers, which this server never asks for.
     options.alias = {
@@ -29,5 +29,6 @@ export default defineConfig({
       '@modelcontextprotocol/server/_shims': fileURLToPath(new URL('./src/server/sdk-shims.ts', import.meta.url)),
     };
   },
+  // Bundled CommonJS dependencies call require(); ESM has none, so give them one.
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
 });
