@@ -7,5 +7,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
+    // The default output, then the plain pass/fail line and the reliability suite's coverage counts.
+    reporters: ['default', './test/reliability/figures-reporter.ts'],
   },
 });

@@ -35,6 +35,8 @@ export interface IntercomClientOptions {
   maxRetryWaitMs?: number;
   /** Base of the exponential backoff for 5xx/network errors, default 250 (tests make it small). */
   retryBaseMs?: number;
+  /** HTTP requests in flight at once, default 4; further calls queue (an assistant may fire many in parallel). */
+  maxConcurrent?: number;
   fetch?: typeof fetch;
 }
 
@@ -52,6 +54,8 @@ interface RequestSpec {
   subject?: string;
   /** Top-level key that must hold an array when present (list endpoints). */
   listKey?: string;
+  /** A single record: it must carry an id, or it is not what was asked for (a proxy's or a changed API's answer). */
+  record?: boolean;
   signal?: AbortSignal | undefined;
 }
 
@@ -74,6 +78,11 @@ export class IntercomClient {
   readonly #maxRetryWaitMs: number;
   readonly #retryBaseMs: number;
   readonly #getToken: IntercomClientOptions['getToken'];
+  readonly #maxConcurrent: number;
+  #active = 0;
+  readonly #waiting: Array<() => void> = [];
+  /** Set when Intercom says X-RateLimit-Remaining: 0; no request starts before then. */
+  #pausedUntil = 0;
   #token: string | undefined;
   #tokenPending: Promise<string> | undefined;
   #me: Promise<Me> | undefined;
@@ -85,6 +94,7 @@ export class IntercomClient {
     this.#maxRetryWaitMs = Math.max(0, options.maxRetryWaitMs ?? 10_000);
     this.#retryBaseMs = Math.max(0, options.retryBaseMs ?? 250);
     this.#getToken = options.getToken;
+    this.#maxConcurrent = Math.max(1, Math.floor(options.maxConcurrent ?? 4));
     this.#http = ky.create({
       prefixUrl: options.baseUrl,
       headers: {
@@ -107,6 +117,7 @@ export class IntercomClient {
       method: 'GET',
       path: `conversations/${checkedId(id)}`,
       subject: `conversation ${id}`,
+      record: true,
       signal: options.signal,
     });
   }
@@ -126,6 +137,7 @@ export class IntercomClient {
       method: 'GET',
       path: `contacts/${checkedId(id)}`,
       subject: `contact ${id}`,
+      record: true,
       signal: options.signal,
     });
   }
@@ -169,6 +181,61 @@ export class IntercomClient {
 
   async #attempt(spec: RequestSpec, token: string, body: string | undefined, attempt: number): Promise<AttemptResult> {
     const { signal } = spec;
+    await this.#waitForBudget(signal);
+    await this.#acquire(signal);
+    try {
+      return await this.#exchange(spec, token, body, attempt);
+    } finally {
+      this.#release();
+    }
+  }
+
+  /** After Intercom said the budget is spent, wait for its reset (at most maxRetryWaitMs) before sending. */
+  async #waitForBudget(signal: AbortSignal | undefined): Promise<void> {
+    const waitMs = Math.min(this.#pausedUntil - Date.now(), this.#maxRetryWaitMs);
+    if (waitMs > 0) await sleep(waitMs, signal);
+  }
+
+  #noteBudget(headers: Headers): void {
+    if (headers.get('x-ratelimit-remaining')?.trim() !== '0') return;
+    const now = Date.now();
+    const resetAt = rateLimitReset(headers, now)?.getTime();
+    // A reset further away than we would ever wait is not waited for: the next call fails fast on the 429
+    // and tells the assistant when to come back, rather than hanging.
+    if (resetAt === undefined || resetAt - now > this.#maxRetryWaitMs) return;
+    this.#pausedUntil = Math.max(this.#pausedUntil, resetAt);
+  }
+
+  /** A slot among maxConcurrent; a cancelled caller leaves the queue without taking one. */
+  #acquire(signal: AbortSignal | undefined): Promise<void> {
+    if (signal?.aborted) return Promise.reject(new CancelledError());
+    if (this.#active < this.#maxConcurrent) {
+      this.#active++;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve, reject) => {
+      const grant = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        this.#active++;
+        resolve();
+      };
+      const onAbort = (): void => {
+        const index = this.#waiting.indexOf(grant);
+        if (index >= 0) this.#waiting.splice(index, 1);
+        reject(new CancelledError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.#waiting.push(grant);
+    });
+  }
+
+  #release(): void {
+    this.#active--;
+    this.#waiting.shift()?.();
+  }
+
+  async #exchange(spec: RequestSpec, token: string, body: string | undefined, attempt: number): Promise<AttemptResult> {
+    const { signal } = spec;
     // One controller per attempt: the caller's signal and our timer both abort it; the flags tell which.
     const controller = new AbortController();
     let timedOut = false;
@@ -204,6 +271,7 @@ export class IntercomClient {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
+    this.#noteBudget(response.headers);
     return this.#interpret(spec, response, text, token, attempt);
   }
 
@@ -218,6 +286,9 @@ export class IntercomClient {
       if (spec.listKey && parsed[spec.listKey] !== undefined && !Array.isArray(parsed[spec.listKey])) {
         const reason = `"${spec.listKey}" is not a list`;
         return { ok: false, error: new UnreadableResponseError({ status, reason }), retryable: false };
+      }
+      if (spec.record && !hasId(parsed)) {
+        return { ok: false, error: new UnreadableResponseError({ status, reason: 'the record in it has no id' }), retryable: false };
       }
       return { ok: true, value: parsed };
     }
@@ -311,6 +382,11 @@ function hostOf(baseUrl: string): string {
   } catch {
     return 'the configured Intercom host';
   }
+}
+
+function hasId(record: Record<string, unknown>): boolean {
+  const { id } = record;
+  return (typeof id === 'string' && id.trim() !== '') || (typeof id === 'number' && Number.isFinite(id));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

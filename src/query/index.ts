@@ -9,3 +9,5 @@ export {
   buildConversationSearch, buildContactSearch,
   type ComparisonOperator, type Comparison, type ConversationSearchArgs, type ContactSearchArgs,
 } from './structured.js';
+export { parse as parseQueryTerms, type Group, type Term, type FilterTerm, type SpecialTerm } from './parse.js';
+export { formatQuery } from './format.js';

@@ -422,6 +422,25 @@ describe('unreadable answers', () => {
     expect(seen).toHaveLength(1);
   });
 
+  it.each([
+    ['an object without an id', { weird: true }],
+    ['an empty id', { type: 'conversation', id: '' }],
+    ['an id that is an object', { type: 'conversation', id: { $oid: '1' } }],
+  ])('a single record that is %s -> UnreadableResponseError, not an empty record', async (_n, body) => {
+    server.use(http.get(`${BASE}/conversations/503`, () => json(body)), http.get(`${BASE}/contacts/abc`, () => json(body)));
+    for (const call of [() => makeClient().getConversation('503'), () => makeClient().getContact('abc')]) {
+      const error = await failure(call());
+      expect(error).toBeInstanceOf(UnreadableResponseError);
+      expect(error.message).toContain('has no id');
+    }
+    expect(seen).toHaveLength(2);
+  });
+
+  it('a record with a numeric id is read', async () => {
+    server.use(http.get(`${BASE}/conversations/503`, () => json({ ...CONVERSATION, id: 503 })));
+    await expect(makeClient().getConversation('503')).resolves.toMatchObject({ id: 503 });
+  });
+
   it('a redirect is not followed (the token never goes to another host)', async () => {
     let stolen = 0;
     server.use(

@@ -1,0 +1,136 @@
+// Tool-argument abuse in process (createServer + the SDK Client, as test/tools): every bad argument is a clear
+// isError, nothing reaches Intercom, and the server keeps answering. Also: object/array arguments sent as
+// JSON strings are accepted where unambiguous.
+import { describe, expect, it } from 'vitest';
+import { TOOLS } from '../../src/tools/index.js';
+import snapshot from '../tools/__snapshots__/tools-list.json' with { type: 'json' };
+import { describeRequest, toolHarness } from '../tools/harness.js';
+import { figure } from './figures.js';
+
+const h = toolHarness();
+
+interface JsonProp { type?: string | string[]; maxLength?: number; enum?: string[] }
+const listed = (snapshot as unknown as { tools: Array<{ name: string; inputSchema: { properties: Record<string, JsonProp>; required?: string[] } }> }).tools;
+
+/** A value of the wrong JSON type for a property. */
+function wrongTypes(prop: JsonProp): unknown[] {
+  const type = Array.isArray(prop.type) ? prop.type[0] : prop.type;
+  const all: Record<string, unknown> = { string: 'x', integer: 1.5, number: 'five', boolean: 'yes', array: 7, object: 7 };
+  const out: unknown[] = [null, { nested: { deep: true } }];
+  if (type !== 'string') out.push('not-json');
+  if (type !== 'number' && type !== 'integer') out.push(12);
+  if (type !== 'boolean') out.push(true);
+  if (type !== 'array') out.push(['a', 'b']);
+  if (type === 'integer') out.push(all.integer, -1, 1e300);
+  if (prop.enum) out.push('definitely-not-a-choice');
+  return out;
+}
+
+/** One valid argument set per tool, to which one bad property is added. */
+const BASE: Record<string, Record<string, unknown>> = {
+  search: { query: 'object_type:contacts role:user' },
+  fetch: { id: 'conversation_1060' },
+  search_conversations: { state: 'open' },
+  get_conversation: { id: '1060' },
+  search_contacts: { role: 'user' },
+  get_contact: { id: '6762f1000acb1825c460d835' },
+};
+
+const cases: Array<[string, string, Record<string, unknown>]> = [];
+for (const tool of listed) {
+  const { properties, required = [] } = tool.inputSchema;
+  for (const [name, prop] of Object.entries(properties)) {
+    for (const value of wrongTypes(prop)) cases.push([`${tool.name}.${name} = ${JSON.stringify(value).slice(0, 30)}`, tool.name, { ...BASE[tool.name], [name]: value }]);
+    if (prop.type === 'string') {
+      cases.push([`${tool.name}.${name}: 100 kB`, tool.name, { ...BASE[tool.name], [name]: 'x'.repeat(100_001) }]);
+    }
+  }
+  for (const name of required) {
+    const args = { ...BASE[tool.name] };
+    delete args[name];
+    cases.push([`${tool.name}: missing ${name}`, tool.name, args]);
+  }
+  cases.push([`${tool.name}: unknown field`, tool.name, { ...BASE[tool.name], limit: 20 }]);
+  cases.push([`${tool.name}: many unknown fields`, tool.name, { ...BASE[tool.name], a: 1, b: 2, c: 3, d: 4, ['x'.repeat(500)]: 5 }]);
+}
+const ID_TOOLS = ['fetch', 'get_conversation', 'get_contact'];
+const BAD_IDS = [
+  '../../me', '..%2F..%2Fme', '1060/../../me', '1060?x=1', '1060#x', 'conversation_', 'contact_', 'conversation_../me',
+  'contact_6762f1000acb1825c460d835/../../me', '', '   ', '\u0000', '1060\u202e', 'conversation_1060\r\nX-Evil: 1',
+  'https://evil.example.com/a/inbox/x/inbox/conversation/1060', 'http://app.intercom.com.evil.io/a/inbox/x/inbox/conversation/1060',
+  'https://user:pass@app.intercom.com/a/inbox/x/inbox/conversation/1060', 'file:///etc/passwd', 'javascript:alert(1)',
+  'https://app.intercom.com/a/apps/x/settings', 'x'.repeat(2_048), 'conversation_' + '9'.repeat(70),
+];
+for (const tool of ID_TOOLS) for (const id of BAD_IDS) cases.push([`${tool}: id ${JSON.stringify(id).slice(0, 40)}`, tool, { id }]);
+cases.push(['search: control characters', 'search', { query: 'object_type:contacts \u0000\u0007\u001b[2J email:x' }]);
+cases.push(['search: 100 kB of query', 'search', { query: 'object_type:contacts ' + 'role:user '.repeat(10_000) }]);
+cases.push(['search_conversations: created_at without operator', 'search_conversations', { created_at: { value: '7d' } }]);
+cases.push(['search_conversations: ids as a comma list (ambiguous)', 'search_conversations', { ids: '1,2' }]);
+cases.push(['search_contacts: custom_attributes as a JSON array string', 'search_contacts', { custom_attributes: '["pro"]' }]);
+cases.push(['search_contacts: ids as a JSON object string', 'search_contacts', { ids: '{"a":"1"}' }]);
+cases.push(['search_contacts: custom_attributes with a nested object', 'search_contacts', { custom_attributes: { plan: { is: 'pro' } } }]);
+cases.push(['search_contacts: no filter', 'search_contacts', { per_page: 5 }]);
+cases.push(['search_contacts: ids as a 1 MB JSON string', 'search_contacts', { ids: JSON.stringify(Array.from({ length: 60_000 }, (_, i) => `id${i}`)) }]);
+cases.push(['search_conversations: ids as a JSON string of 101 ids', 'search_conversations', { ids: JSON.stringify(Array.from({ length: 101 }, (_, i) => String(i))) }]);
+
+describe('tool-argument abuse (in process)', () => {
+  it('covers every tool and every property of tools/list', () => {
+    expect(new Set(cases.map(([, tool]) => tool))).toEqual(new Set(TOOLS.map((t) => t.name)));
+    expect(cases.length).toBeGreaterThan(150);
+  });
+
+  it.each(cases)('%s: a clear isError and no request to Intercom', async (_name, tool, args) => {
+    figure('abuse cases', 1);
+    const out = await h.call(tool, args);
+    expect(out.isError, out.text).toBe(true);
+    expect(out.text.length).toBeGreaterThan(15);
+    // Errors are short and carry no raw control characters back to the assistant.
+    expect(out.text.length).toBeLessThan(2_500);
+    expect(out.text).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u202e]/);
+    expect(h.allRequests()).toHaveLength(0);
+  });
+
+  it('an unknown argument is named, with the arguments the tool takes', async () => {
+    const out = await h.call('search', { query: 'object_type:contacts role:user', limit: 20 });
+    expect(out.isError).toBe(true);
+    expect(out.text).toMatch(/unknown argument "limit"; this tool takes query/);
+  });
+
+  it('after all of that, the server still answers', async () => {
+    const out = await h.call('get_conversation', { id: '1060' });
+    expect(out.isError).toBe(false);
+  });
+});
+
+describe('object and array arguments sent as JSON strings', () => {
+  /** The body sent to Intercom for one call, which must succeed. */
+  async function bodyOf(tool: string, args: Record<string, unknown>): Promise<unknown> {
+    const out = await h.call(tool, args);
+    expect(out.isError, out.text).toBe(false);
+    const sent = h.apiRequests();
+    expect(sent).toHaveLength(1);
+    return (await describeRequest(sent[0]!)).body;
+  }
+
+  const same: Array<[string, string, Record<string, unknown>, Record<string, unknown>]> = [
+    ['custom_attributes', 'search_contacts', { custom_attributes: '{"plan":"pro"}' }, { custom_attributes: { plan: 'pro' } }],
+    ['custom_attributes with spaces around', 'search_contacts', { custom_attributes: ' { "plan" : "pro", "seats": 3 } ' }, { custom_attributes: { plan: 'pro', seats: 3 } }],
+    ['contact ids', 'search_contacts', { ids: '["6762f1000acb1825c460d835"]' }, { ids: ['6762f1000acb1825c460d835'] }],
+    ['conversation ids', 'search_conversations', { ids: '["1060","1007"]' }, { ids: ['1060', '1007'] }],
+    ['tag_ids', 'search_conversations', { tag_ids: '["1"]' }, { tag_ids: ['1'] }],
+    ['created_at', 'search_conversations', { created_at: '{"operator":"gt","value":"2025-01-01"}' }, { created_at: { operator: 'gt', value: '2025-01-01' } }],
+    ['statistics_time_to_admin_reply', 'search_conversations', { statistics_time_to_admin_reply: '{"operator":"lt","value":3600}' }, { statistics_time_to_admin_reply: { operator: 'lt', value: 3600 } }],
+  ];
+  it.each(same)('%s as a JSON string gives the same Intercom request as the object', async (_name, tool, asString, asObject) => {
+    figure('abuse cases', 1);
+    const a = await bodyOf(tool, asString);
+    h.allRequests().length = 0;
+    const b = await bodyOf(tool, asObject);
+    expect(a).toEqual(b);
+  });
+
+  it('a string argument that looks like JSON stays a string', async () => {
+    const body = await bodyOf('search_contacts', { name: '{"plan":"pro"}' });
+    expect(JSON.stringify(body)).toContain('{\\"plan\\":\\"pro\\"}');
+  });
+});
