@@ -1,10 +1,19 @@
 import { fileURLToPath } from 'node:url';
+import { afterAll, expect } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { FakeIntercom, type FakeIntercomOptions } from '../fake-intercom/fake-intercom.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/intercom-mcp.js', import.meta.url));
 export const TOKEN = 'dG9rZW4tZm9yLXRlc3RzLW9ubHktOWY4ZTdkNmM1YjRhXk2';
+
+/** Everything any session of this file produced: tool outputs and the server's stderr. */
+const produced: string[] = [];
+
+// Secrets: across the whole end-to-end suite, the token appears in nothing the server said.
+afterAll(() => {
+  for (const text of produced) expect(text).not.toContain(TOKEN);
+});
 
 export type Era = 'legacy' | 'modern';
 export const ERAS: Era[] = ['legacy', 'modern'];
@@ -51,7 +60,14 @@ export async function connect(options: {
     options.era === 'modern' ? { versionNegotiation: { mode: { pin: '2026-07-28' } } } : {},
   );
   await client.connect(transport);
-  return { client, stderr: () => stderr, close: () => client.close() };
+  return {
+    client,
+    stderr: () => stderr,
+    close: async () => {
+      await client.close();
+      produced.push(stderr);
+    },
+  };
 }
 
 export interface ToolOutcome {
@@ -63,6 +79,7 @@ export interface ToolOutcome {
 export async function call(session: Session, name: string, args: Record<string, unknown>): Promise<ToolOutcome> {
   const result = await session.client.callTool({ name, arguments: args });
   const content = (result.content ?? []) as Array<{ type: string; text?: string }>;
+  produced.push(JSON.stringify(result));
   return {
     isError: result.isError === true,
     text: content.map((c) => c.text ?? '').join('\n'),

@@ -138,9 +138,15 @@ export class FakeIntercom {
     }
     const method = req.method ?? 'GET';
     const hasBody = chunks.length > 0 && method !== 'GET' && method !== 'HEAD';
+    // A client that goes away aborts the request, so a `delay` fault ends with it, as a real server's work would.
+    const gone = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) gone.abort();
+    });
     const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, {
       method,
       headers,
+      signal: gone.signal,
       ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
     });
     const response = await this.handle(request);

@@ -365,7 +365,8 @@ describe('retries', () => {
     server.use(http.get(`${BASE}/me`, () => json(errorList('rate_limit_exceeded', 'Too many'), 429, { 'X-RateLimit-Reset': String(reset) })));
     const started = Date.now();
     const error = await failure(makeClient({ maxRetryWaitMs: 10_000 }).me());
-    expect(Date.now() - started).toBeLessThan(500);
+    // Far below the 60 s a wait would take; generous so a loaded machine cannot flake it.
+    expect(Date.now() - started).toBeLessThan(5_000);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).resetAt?.getTime()).toBe(reset * 1000);
     expect(error.message).toContain(new Date(reset * 1000).toISOString());
@@ -466,12 +467,10 @@ describe('timeouts and cancellation', () => {
         return json(CONVERSATION);
       }),
     );
-    const started = Date.now();
     const error = await failure(makeClient({ timeoutMs: 100 }).getConversation('5'));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error.kind).toBe('timeout');
     expect(error.message).toContain('100 ms');
-    expect(Date.now() - started).toBeLessThan(600);
     expect(seen).toHaveLength(1);
   });
 
@@ -510,7 +509,8 @@ describe('timeouts and cancellation', () => {
     const error = await pending;
     expect(error).toBeInstanceOf(CancelledError);
     expect(error.kind).toBe('cancelled');
-    expect(Date.now() - started).toBeLessThan(200);
+    // Well before the handler's 2 s answer: the abort, not the response, ended the call.
+    expect(Date.now() - started).toBeLessThan(1_500);
     expect(observedAbort).toBe(true);
     expect(seen).toHaveLength(1);
   });
@@ -524,7 +524,8 @@ describe('timeouts and cancellation', () => {
     const started = Date.now();
     controller.abort();
     expect(await pending).toBeInstanceOf(CancelledError);
-    expect(Date.now() - started).toBeLessThan(200);
+    // Well before the 5 s retry wait would end.
+    expect(Date.now() - started).toBeLessThan(2_500);
     expect(seen).toHaveLength(1);
   });
 

@@ -84,7 +84,8 @@ describe('fuzz: any string gives a valid body or a QueryError', () => {
     for (const q of inputs) {
       const started = performance.now();
       expect(outcome(() => parseSearchQuery(q, { now: NOW }))).toMatch(/^(ok|query-error)$/);
-      expect(performance.now() - started, q.slice(0, 40)).toBeLessThan(250);
+      // Generous bound: catches a quadratic blow-up on these inputs, not machine speed.
+      expect(performance.now() - started, q.slice(0, 40)).toBeLessThan(3_000);
     }
   });
 });
