@@ -3,6 +3,7 @@ import type { Links } from '../format/index.js';
 import type { IntercomClient } from '../intercom/client.js';
 import { runTool, type ToolDefinition } from '../tools/define-tool.js';
 import { TOOLS } from '../tools/index.js';
+import { withLinksWithin } from './links.js';
 
 export const SERVER_NAME = 'intercom-mcp';
 
@@ -104,7 +105,8 @@ export function createServer(deps: ServerDeps): McpServer {
         const call = linkSignals(ctx.mcpReq.signal, deps.shutdown);
         try {
           const intercom = typeof deps.intercom === 'function' ? await deps.intercom() : deps.intercom;
-          return await runTool(tool, args as never, { intercom, links: deps.links, signal: call.signal }, deps.log);
+          const withLinks = withLinksWithin(deps.links, call.signal);
+          return await runTool(tool, args as never, { intercom, withLinks, signal: call.signal }, deps.log);
         } finally {
           call.done();
         }

@@ -1,8 +1,9 @@
-import type { Links } from '../format/index.js';
+import { NO_LINKS, type Links } from '../format/index.js';
 import { contactAppUrl, conversationAppUrl } from '../intercom/ids.js';
 import type { IntercomSource } from './create-server.js';
 
-const NO_LINKS: Links = { conversation: () => undefined, contact: () => undefined };
+/** How long an answer waits for the first `GET /me` once Intercom has answered the call itself. */
+export const LINK_GRACE_MS = 250;
 
 /**
  * Links into the Intercom web app need the workspace's app id, which only `GET /me` tells. Ask once per
@@ -25,6 +26,30 @@ export function createLinkResolver(intercom: IntercomSource, appBaseUrl: string)
       return resolved;
     } catch {
       return NO_LINKS;
+    }
+  };
+}
+
+/**
+ * Awaits a tool's Intercom call, then the links for at most `graceMs` more: a slow `GET /me` (links are a
+ * nicety) never holds an answer up; that answer just carries no urls, and the next one will.
+ */
+export function withLinksWithin(
+  links: (signal: AbortSignal) => Promise<Links>,
+  signal: AbortSignal,
+  graceMs: number = LINK_GRACE_MS,
+): <T>(request: Promise<T>) => Promise<[T, Links]> {
+  return async (request) => {
+    const pending = links(signal);
+    const data = await request;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<Links>((resolve) => {
+      timer = setTimeout(() => resolve(NO_LINKS), graceMs);
+    });
+    try {
+      return [data, await Promise.race([pending, late])];
+    } finally {
+      clearTimeout(timer);
     }
   };
 }

@@ -9,8 +9,11 @@ import { QueryError } from '../query/index.js';
 /** What a tool handler may use. Nothing here knows about MCP transports. */
 export interface ToolContext {
   readonly intercom: IntercomClient;
-  /** Links into the Intercom web app; resolves without throwing (links are a nicety, never a failure). */
-  links(signal: AbortSignal): Promise<Links>;
+  /**
+   * Awaits an Intercom call together with the links into the web app. Never fails for the links (they are a
+   * nicety): if they are not known in time, the answer carries no urls.
+   */
+  withLinks<T>(request: Promise<T>): Promise<[T, Links]>;
   /** Aborted when the MCP request is cancelled or the server shuts down. */
   readonly signal: AbortSignal;
 }
@@ -120,10 +123,12 @@ function parseJsonAs(value: unknown, kind: 'object' | 'array'): unknown {
 }
 
 /** Errors we raise on purpose carry a message written for the assistant. */
+function isAnswer(error: unknown): error is Error {
+  return error instanceof QueryError || error instanceof InvalidIdError || error instanceof IntercomError;
+}
+
 export function errorMessage(error: unknown): string {
-  if (error instanceof QueryError || error instanceof InvalidIdError || error instanceof IntercomError) {
-    return error.message;
-  }
+  if (isAnswer(error)) return error.message;
   return 'intercom-mcp hit an unexpected internal error while handling this call; the details are in the server log (stderr). Try again, and report it if it persists.';
 }
 
@@ -141,8 +146,7 @@ export async function runTool<I extends z.ZodObject, O extends z.ZodObject>(
       structuredContent: output as Record<string, unknown>,
     };
   } catch (error) {
-    const known = error instanceof QueryError || error instanceof InvalidIdError || error instanceof IntercomError;
-    if (!known) log(`tool ${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    if (!isAnswer(error)) log(`tool ${tool.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return { content: [{ type: 'text', text: errorMessage(error) }], isError: true };
   }
 }

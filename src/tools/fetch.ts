@@ -20,16 +20,10 @@ export const fetchTool = defineTool({
   async handler({ id }, ctx) {
     const ref = parseRecordRef(id);
     if (ref.type === 'conversation') {
-      const [links, conversation] = await Promise.all([
-        ctx.links(ctx.signal),
-        ctx.intercom.getConversation(ref.id, { signal: ctx.signal }),
-      ]);
+      const [conversation, links] = await ctx.withLinks(ctx.intercom.getConversation(ref.id, { signal: ctx.signal }));
       return formatConversationDocument(conversation, links);
     }
-    const [links, contact] = await Promise.all([
-      ctx.links(ctx.signal),
-      ctx.intercom.getContact(ref.id, { signal: ctx.signal }),
-    ]);
+    const [contact, links] = await ctx.withLinks(ctx.intercom.getContact(ref.id, { signal: ctx.signal }));
     return formatContactDocument(contact, links);
   },
 });

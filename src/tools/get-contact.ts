@@ -15,10 +15,7 @@ export const getContactTool = defineTool({
   annotations: READ_ONLY,
   async handler({ id }, ctx) {
     const ref = parseRecordRef(id, 'contact');
-    const [links, contact] = await Promise.all([
-      ctx.links(ctx.signal),
-      ctx.intercom.getContact(ref.id, { signal: ctx.signal }),
-    ]);
+    const [contact, links] = await ctx.withLinks(ctx.intercom.getContact(ref.id, { signal: ctx.signal }));
     return { ...projectContact(contact, links) };
   },
 });

@@ -19,10 +19,7 @@ export const getConversationTool = defineTool({
   annotations: READ_ONLY,
   async handler({ id, part_offset }, ctx) {
     const ref = parseRecordRef(id, 'conversation');
-    const [links, conversation] = await Promise.all([
-      ctx.links(ctx.signal),
-      ctx.intercom.getConversation(ref.id, { signal: ctx.signal }),
-    ]);
+    const [conversation, links] = await ctx.withLinks(ctx.intercom.getConversation(ref.id, { signal: ctx.signal }));
     return { ...projectConversation(conversation, links, part_offset === undefined ? {} : { partOffset: part_offset }) };
   },
 });

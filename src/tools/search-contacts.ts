@@ -32,10 +32,7 @@ export const searchContactsTool = defineTool({
   annotations: READ_ONLY,
   async handler(args, ctx) {
     const body = buildContactSearch(args);
-    const [links, list] = await Promise.all([
-      ctx.links(ctx.signal),
-      ctx.intercom.searchContacts(body, { signal: ctx.signal }),
-    ]);
+    const [list, links] = await ctx.withLinks(ctx.intercom.searchContacts(body, { signal: ctx.signal }));
     const results = (list.data ?? []).map((c) => summarizeContact(c, links));
     return resultPage(results, list.total_count, list.pages, (cursor) => `call again with starting_after: "${cursor}"`);
   },

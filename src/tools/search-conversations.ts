@@ -48,10 +48,7 @@ export const searchConversationsTool = defineTool({
   annotations: READ_ONLY,
   async handler(args, ctx) {
     const body = buildConversationSearch(args);
-    const [links, list] = await Promise.all([
-      ctx.links(ctx.signal),
-      ctx.intercom.searchConversations(body, { signal: ctx.signal }),
-    ]);
+    const [list, links] = await ctx.withLinks(ctx.intercom.searchConversations(body, { signal: ctx.signal }));
     const results = (list.conversations ?? []).map((c) => summarizeConversation(c, links));
     return resultPage(results, list.total_count, list.pages, (cursor) => `call again with starting_after: "${cursor}"`);
   },

@@ -21,17 +21,11 @@ export const searchTool = defineTool({
     const parsed = parseSearchQuery(query);
     const next = (cursor: string) => `repeat the same query with starting_after:${cursor}`;
     if (parsed.objectType === 'conversations') {
-      const [links, list] = await Promise.all([
-        ctx.links(ctx.signal),
-        ctx.intercom.searchConversations(parsed.body, { signal: ctx.signal }),
-      ]);
+      const [list, links] = await ctx.withLinks(ctx.intercom.searchConversations(parsed.body, { signal: ctx.signal }));
       const results = (list.conversations ?? []).map((c) => summarizeConversation(c, links));
       return resultPage(results, list.total_count, list.pages, next);
     }
-    const [links, list] = await Promise.all([
-      ctx.links(ctx.signal),
-      ctx.intercom.searchContacts(parsed.body, { signal: ctx.signal }),
-    ]);
+    const [list, links] = await ctx.withLinks(ctx.intercom.searchContacts(parsed.body, { signal: ctx.signal }));
     const results = (list.data ?? []).map((c) => summarizeContact(c, links));
     return resultPage(results, list.total_count, list.pages, next);
   },

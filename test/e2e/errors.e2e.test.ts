@@ -11,6 +11,7 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
+// Faults name their path: the one GET /me per process may still be on its way and must not take them.
 // Each class of failure the Intercom client knows, through the built server: an isError answer that says
 // what went wrong and what to do, no raw upstream body, no token, and a server that keeps answering.
 describe.each(ERAS)('error classes end to end (%s era)', (era) => {
@@ -46,21 +47,21 @@ describe.each(ERAS)('error classes end to end (%s era)', (era) => {
   });
 
   it('rate limited: a reset too far away fails fast and says when to retry', async () => {
-    running.fake.inject({ kind: 'rate_limit', resetInSeconds: 120, times: 3 });
+    running.fake.inject({ kind: 'rate_limit', resetInSeconds: 120, times: 3, path: '/conversations/' });
     const text = await failing('get_conversation', { id: '1060' });
     expect(text).toMatch(/rate limit/i);
   });
 
   it('timeout: no answer within --timeout-ms', async () => {
-    running.fake.inject({ kind: 'delay', ms: 1_500, times: 1 });
+    running.fake.inject({ kind: 'delay', ms: 1_500, times: 1, path: '/conversations/' });
     const text = await failing('get_conversation', { id: '1060' });
     expect(text).toMatch(/did not answer within 400 ms/);
   });
 
   it('unreadable: a proxy\'s HTML page or broken JSON', async () => {
-    running.fake.inject({ kind: 'html', status: 200, times: 1 });
+    running.fake.inject({ kind: 'html', status: 200, times: 1, path: '/conversations/' });
     expect(await failing('get_conversation', { id: '1060' })).toMatch(/unreadable|not JSON|HTML|could not read/i);
-    running.fake.inject({ kind: 'malformed_json', times: 1 });
+    running.fake.inject({ kind: 'malformed_json', times: 1, path: '/conversations/' });
     expect(await failing('get_conversation', { id: '1060' })).toMatch(/unreadable|not JSON|could not read/i);
   });
 

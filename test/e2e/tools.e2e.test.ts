@@ -172,11 +172,11 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
     expect(forbidden.isError).toBe(true);
     expect(forbidden.text).toContain('Read and list users and companies');
 
-    running.fake.inject({ kind: 'rate_limit', resetInSeconds: 1, times: 1 });
+    running.fake.inject({ kind: 'rate_limit', resetInSeconds: 1, times: 1, path: '/conversations/' });
     const limited = await run('get_conversation', { id: '1060' });
     expect(limited.isError).toBe(false);
 
-    running.fake.inject({ kind: 'status', status: 503, times: 10 });
+    running.fake.inject({ kind: 'status', status: 503, times: 10, path: '/conversations/' });
     const down = await run('search', { query: 'object_type:conversations state:open' });
     expect(down.isError).toBe(true);
     expect(down.text).toMatch(/Intercom/);
