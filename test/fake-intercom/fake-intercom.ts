@@ -248,6 +248,8 @@ export class FakeIntercom {
     let fault = this.takeFault(url.pathname);
     while (fault?.kind === 'delay') {
       await sleep(fault.ms, request.signal);
+      // The client gave up: answer nothing and take no further fault, which belongs to a later request.
+      if (request.signal.aborted) return new Response(null, { status: 499 });
       fault = this.takeFault(url.pathname);
     }
     if (fault) return this.faultResponse(fault, request, requestId, nowSeconds);
