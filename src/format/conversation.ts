@@ -1,7 +1,7 @@
 // Conversations for the assistant: a one-line search summary, a readable thread (fetch) and a compact
 // structured view (get_conversation). Every string from Intercom goes through line()/multiline()/htmlToText.
 import type { Conversation, ConversationPart, JsonValue, PartAuthor, SourceAuthor } from '../intercom/types.js';
-import { attachmentLines, clip, idOf, line, multiline, sanitizedAttributes, scalarAttributes } from './common.js';
+import { attachmentLines, clip, idOf, line, multiline, sanitizedAttributes } from './common.js';
 import { compact } from './compact.js';
 import { isoDate, isoDay, isoMinute } from './dates.js';
 import { htmlToText } from './html-to-text.js';
@@ -579,7 +579,7 @@ export function formatConversationDocument(c: Conversation, links: Links, window
     sla: { name: line(c.sla_applied?.sla_name), status: line(c.sla_applied?.sla_status) },
     ai_agent: aiAgentOf(c),
     linked_objects: linkedOf(c),
-    custom_attributes: scalarAttributes(c.custom_attributes),
+    custom_attributes: sanitizedAttributes(c.custom_attributes),
     parts_total: w.total,
     parts_shown: w.note ? (w.end > w.offset ? `${w.offset + 1}-${w.end}` : undefined) : undefined,
     next_part_offset: w.end < partsOf(c).length ? w.end : undefined,

@@ -155,6 +155,8 @@ interface ListState {
  */
 export function htmlToText(html: string): string {
   if (typeof html !== 'string' || html === '') return '';
+  // Invisible characters go first: later whitespace folding would turn some (U+FEFF) into spaces.
+  html = cleanText(html);
   try {
     // No markup at all (plain-text bodies, display_as=plaintext): keep its line breaks as written.
     if (!/<[a-zA-Z/!?]/.test(html)) return tidy(decodeEntities(html).replace(/[^\S\n]+/g, ' ').replace(/ *\n */g, '\n'));

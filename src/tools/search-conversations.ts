@@ -22,7 +22,7 @@ export const searchConversationsTool = defineTool({
   title: 'Search Intercom conversations',
   description:
     'Find conversations by structured filters, all of which must match (none: recent conversations). ' +
-    'Returns one-line summaries, newest activity first, with ids for get_conversation.',
+    'Returns one-line summaries with ids for get_conversation.',
   inputSchema: z.object({
     ids: z.array(z.string().max(64)).max(100).optional().describe('Conversation ids'),
     source_type: z.string().max(64).optional().describe('conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter, whatsapp'),

@@ -116,7 +116,13 @@ describe('formatConversationDocument', () => {
       },
       sla: { name: 'VIP', status: 'hit' },
       linked_objects: ['ticket 7583 (Back-office)'],
-      custom_attributes: { 'Issue type': 'Billing', 'Order value': 49.99, VIP: true, Note: 'Urgent customer' },
+      custom_attributes: {
+        'Issue type': 'Billing',
+        'Order value': 49.99,
+        VIP: true,
+        Note: 'Urgent customer',
+        'Related order': { type: 'list', instances: [{ id: '1', external_id: 'ord_1', type: 'Order' }] },
+      },
       parts_total: 14,
     });
     expectNoEmpty(doc);

@@ -96,3 +96,13 @@ describe('plainText / plainLine', () => {
     expect(decodeEntities('plain')).toBe('plain');
   });
 });
+
+describe('invisible characters next to text', () => {
+  it.each([
+    ['<p>now\uFEFF.</p>', 'now.'],
+    ['now\uFEFF.', 'now.'],
+    ['<p>a\u200Bb\u202Ec</p>', 'abc'],
+  ])('%j becomes %j, with no space left behind', (html, text) => {
+    expect(htmlToText(html)).toBe(text);
+  });
+});
