@@ -529,6 +529,20 @@ function sourceTypeOf(c: Conversation): string | undefined {
   return type === 'conversation' ? undefined : type;
 }
 
+/** State, flags and dates, as both the document's metadata and the structured view show them. */
+function statusOf(c: Conversation) {
+  return {
+    state: line(c.state),
+    open: typeof c.open === 'boolean' ? c.open : undefined,
+    read: typeof c.read === 'boolean' ? c.read : undefined,
+    priority: priorityOf(c),
+    created_at: isoDate(c.created_at),
+    updated_at: isoDate(c.updated_at),
+    waiting_since: isoDate(c.waiting_since),
+    snoozed_until: isoDate(c.snoozed_until),
+  };
+}
+
 /** The whole readable thread (opening message, then each part) plus compact metadata. */
 export function formatConversationDocument(c: Conversation, links: Links, window?: PartWindow): FetchDocument {
   const id = idOf(c.id) ?? '';
@@ -559,14 +573,7 @@ export function formatConversationDocument(c: Conversation, links: Links, window
   if (w.note) lines.push(`(${w.note})`);
   const { admin, team } = assignees(c, book);
   const metadata = compact({
-    state: line(c.state),
-    open: typeof c.open === 'boolean' ? c.open : undefined,
-    read: typeof c.read === 'boolean' ? c.read : undefined,
-    priority: priorityOf(c),
-    created_at: isoDate(c.created_at),
-    updated_at: isoDate(c.updated_at),
-    waiting_since: isoDate(c.waiting_since),
-    snoozed_until: isoDate(c.snoozed_until),
+    ...statusOf(c),
     admin_assignee_id: admin?.id,
     admin_assignee: admin?.name,
     team_assignee_id: team?.id,
@@ -627,14 +634,7 @@ export function projectConversation(c: Conversation, links: Links, window?: Part
     id,
     url: id ? links.conversation(id) : undefined,
     title,
-    state: line(c.state),
-    open: typeof c.open === 'boolean' ? c.open : undefined,
-    read: typeof c.read === 'boolean' ? c.read : undefined,
-    priority: priorityOf(c),
-    created_at: isoDate(c.created_at),
-    updated_at: isoDate(c.updated_at),
-    waiting_since: isoDate(c.waiting_since),
-    snoozed_until: isoDate(c.snoozed_until),
+    ...statusOf(c),
     admin_assignee: admin,
     team_assignee: team,
     tags: tagNames(c),

@@ -1,15 +1,6 @@
-import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
+import { call, closedPort, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
 
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 // Faults name their path: the one GET /me per process may still be on its way and must not take them.
 // Each class of failure the Intercom client knows, through the built server: an isError answer that says

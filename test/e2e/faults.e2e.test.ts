@@ -1,11 +1,10 @@
 // A flaky upstream end to end: faults injected into the loopback fake, calls made through the built server.
 // Each scenario ends with the right answer after a bounded number of attempts, or a clear isError after a
 // bounded number of attempts; and the next call works. Attempts are counted, wall time is not asserted.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Fault } from '../fake-intercom/fake-intercom.js';
 import { figure } from '../reliability/figures.js';
-import { call, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
+import { call, closedPort, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
 
 const TIMEOUT_MS = 300;
 const MAX_ATTEMPTS = 3;
@@ -61,13 +60,6 @@ const SEARCH_SCENARIOS: Scenario[] = [
   { name: 'search: slower than the timeout', faults: [{ kind: 'delay', ms: 5_000 }], ...search, expect: /did not answer within/, attempts: 1 },
 ];
 
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.each(ERAS)('fault injection end to end (%s era)', (era) => {
   let running: RunningFake;

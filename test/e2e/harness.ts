@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
@@ -85,4 +86,13 @@ export async function call(session: Session, name: string, args: Record<string, 
     text: content.map((c) => c.text ?? '').join('\n'),
     structured: result.structuredContent as Record<string, unknown> | undefined,
   };
+}
+
+/** A loopback port with nothing listening on it. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
