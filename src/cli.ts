@@ -24,7 +24,7 @@ function parseServerArgs(args: readonly string[]): ConfigFlags | undefined {
     if (!key) return undefined;
     const value = name !== arg ? arg.slice(eq + 1) : args[++i];
     if (value === undefined || value.startsWith('-')) return undefined;
-    if (key === 'region' && !REGION_CHOICES.includes(value)) return undefined;
+    if (key === 'region' && !REGION_CHOICES.includes(value.toLowerCase())) return undefined;
     flags[key] = value;
   }
   return flags;

@@ -34,6 +34,13 @@ describe('the CLI', () => {
     expect(out.stderr).not.toContain(TOKEN);
   });
 
+  it('takes --region in any case, as INTERCOM_REGION does', () => {
+    const out = runCli(['--region', 'EU', '--base-url', 'http://api.example.com']);
+    // Past the region check: refused for the plain-http base URL, not for the region.
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/plain http/);
+  });
+
   it('refuses an unknown region with the valid choices', () => {
     const out = runCli(['--region', 'mars']);
     expect(out.status).not.toBe(0);
