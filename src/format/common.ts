@@ -49,6 +49,17 @@ export function attachmentLines(attachments: readonly PartAttachment[] | null | 
 
 type Scalar = string | number | boolean;
 
+// Custom attributes are free-form workspace data: one can hold a whole document. Bounded so that no single
+// attribute can swamp a result (the parts of a thread are windowed; metadata is not).
+const MAX_ATTRIBUTE_CHARS = 2_000;
+const MAX_ATTRIBUTE_ITEMS = 50;
+
+function attributeText(value: string): string | undefined {
+  const text = multiline(value);
+  if (text === undefined) return undefined;
+  return text.length > MAX_ATTRIBUTE_CHARS ? `${text.slice(0, MAX_ATTRIBUTE_CHARS)}… [${text.length} chars in full]` : text;
+}
+
 /** Custom attributes reduced to sanitized scalar values (objects/arrays dropped). Keys are sanitized too. */
 export function scalarAttributes(attrs: CustomAttributes | null | undefined): Record<string, Scalar> | undefined {
   if (!attrs || typeof attrs !== 'object' || Array.isArray(attrs)) return undefined;
@@ -58,7 +69,7 @@ export function scalarAttributes(attrs: CustomAttributes | null | undefined): Re
     if (!key) continue;
     if (typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
     else if (typeof value === 'string') {
-      const text = multiline(value);
+      const text = attributeText(value);
       if (text) out[key] = text;
     }
   }
@@ -79,11 +90,14 @@ export function sanitizedAttributes(attrs: CustomAttributes | null | undefined):
 
 function sanitizeJson(value: unknown, depth: number): JsonValue | undefined {
   if (depth > 8) return undefined; // untrusted nesting: stop somewhere sensible
-  if (typeof value === 'string') return multiline(value);
+  if (typeof value === 'string') return attributeText(value);
   if (typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (Array.isArray(value)) {
-    const items = value.map((v) => sanitizeJson(v, depth + 1)).filter((v): v is JsonValue => v !== undefined);
+    const items = value
+      .slice(0, MAX_ATTRIBUTE_ITEMS)
+      .map((v) => sanitizeJson(v, depth + 1))
+      .filter((v): v is JsonValue => v !== undefined);
     return items.length > 0 ? items : undefined;
   }
   if (value && typeof value === 'object') {

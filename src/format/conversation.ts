@@ -559,13 +559,15 @@ export function formatConversationDocument(c: Conversation, links: Links, window
     advance(ctx, source);
   }
   const headText = head.join('\n');
+  // Sizes as the answer carries them: JSON-escaped (quotes, backslashes and newlines cost extra).
+  const escaped = (text: string) => JSON.stringify(text).length - 2;
   const w = windowParts(
     c,
     window,
-    headText.length,
+    escaped(headText),
     ctx,
     textLine,
-    (s) => s.length,
+    escaped,
     cutRendered,
     book,
   );

@@ -181,9 +181,10 @@ export class IntercomClient {
 
   async #attempt(spec: RequestSpec, token: string, body: string | undefined, attempt: number): Promise<AttemptResult> {
     const { signal } = spec;
-    await this.#waitForBudget(signal);
     await this.#acquire(signal);
     try {
+      // Checked once a slot is ours: a call that queued behind the answer that spent the budget waits too.
+      await this.#waitForBudget(signal);
       return await this.#exchange(spec, token, body, attempt);
     } finally {
       this.#release();

@@ -137,7 +137,7 @@ export function buildFilter(
       // Conversation search: `>` and `<` include the value itself ("Greater (or equal) than"), to the second.
       if (op === 'gt') return { field, operator: '>', value: value + 1 };
       if (op === 'gte') return { field, operator: '>', value };
-      if (op === 'lt') return { field, operator: '<', value: Math.max(0, value - 1) };
+      if (op === 'lt') return { field, operator: '<', value: value - 1 };
       return { field, operator: '<', value };
     }
     if (isDate && (op === 'gte' || op === 'lte')) {

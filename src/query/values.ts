@@ -119,7 +119,7 @@ function describeType(spec: FieldSpec): string {
 /** Check and convert one value for a catalogued field. Throws QueryError naming the field, value and the expected form. */
 /**
  * `exactDates`: conversation search compares timestamps to the second (contacts match by calendar day), so there
- * a date without a time means that day's start, 00:00 UTC, and equality with a whole day cannot be one filter.
+ * a date without a time is a whole UTC day used as a bound, and equality with a whole day cannot be one filter.
  */
 export function typeFieldValue(
   spec: FieldSpec, op: DslOperator, v: ValueInput, now: Date, label = spec.name, exactDates = false,
@@ -171,7 +171,10 @@ export function typeFieldValue(
               `\`${label}:gte:${v.text.trim()} ${label}:lt:${next}\`.`,
           );
         }
-        return d.seconds - DAY_SECONDS / 2;
+        // A day as a bound: gte/lt start at its 00:00, while gt/lte mean after it / through it, so they take
+        // its last second (translate.ts turns that into Intercom's inclusive `>`/`<`).
+        const start = d.seconds - DAY_SECONDS / 2;
+        return op === 'gt' || op === 'lte' ? start + DAY_SECONDS - 1 : start;
       }
       return d.seconds;
     }

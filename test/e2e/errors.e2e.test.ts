@@ -14,7 +14,7 @@ describe.each(ERAS)('error classes end to end (%s era)', (era) => {
     running = await startFake();
     session = await connect({
       era,
-      env: { INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_API_BASE_URL: running.url, INTERCOM_TIMEOUT_MS: '400' },
+      env: { INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_API_BASE_URL: running.url, INTERCOM_TIMEOUT_MS: '2000' },
     });
   });
   afterEach(() => running.fake.reset());
@@ -44,9 +44,9 @@ describe.each(ERAS)('error classes end to end (%s era)', (era) => {
   });
 
   it('timeout: no answer within --timeout-ms', async () => {
-    running.fake.inject({ kind: 'delay', ms: 1_500, times: 1, path: '/conversations/' });
+    running.fake.inject({ kind: 'delay', ms: 60_000, times: 1, path: '/conversations/' });
     const text = await failing('get_conversation', { id: '1060' });
-    expect(text).toMatch(/did not answer within 400 ms/);
+    expect(text).toMatch(/did not answer within 2000 ms/);
   });
 
   it('unreadable: a proxy\'s HTML page or broken JSON', async () => {

@@ -56,7 +56,7 @@ describe('the token never leaks', () => {
 
   beforeAll(async () => {
     running = await startFake();
-    server = spawnServer({ INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_API_BASE_URL: running.url, INTERCOM_TIMEOUT_MS: '300' });
+    server = spawnServer({ INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_API_BASE_URL: running.url, INTERCOM_TIMEOUT_MS: '2000' });
     await server.initialize();
   });
   afterAll(async () => {
@@ -90,7 +90,7 @@ describe('the token never leaks', () => {
       { kind: 'html', status: 200 },
       { kind: 'malformed_json' },
       { kind: 'unexpected_shape' },
-      { kind: 'delay', ms: 2_000 },
+      { kind: 'delay', ms: 60_000 },
     ] as const;
     for (const fault of faults) {
       running.fake.reset();

@@ -331,3 +331,19 @@ describe('a huge opening message', () => {
     }
   });
 });
+
+describe('the result budget counts what the answer carries', () => {
+  it('a quote-heavy thread stays within the budget once JSON-escaped, and a huge attribute is clipped', async () => {
+    const { buildConversation } = await import('../fixtures/format/builders.js');
+    const raw = buildConversation(400, 3) as Conversation;
+    for (const p of raw.conversation_parts?.conversation_parts ?? []) {
+      if (p.body) p.body = `<p>${'"quoted" \\ '.repeat(60)}</p>`;
+    }
+    raw.custom_attributes = { notes: 'x'.repeat(500_000) };
+    const links = { conversation: () => undefined, contact: () => undefined };
+    const doc = formatConversationDocument(raw, links);
+    expect(JSON.stringify(doc.text).length).toBeLessThanOrEqual(61_000);
+    expect(JSON.stringify(doc.metadata).length).toBeLessThan(5_000);
+    expect(JSON.stringify(projectConversation(raw, links)).length).toBeLessThan(70_000);
+  });
+});

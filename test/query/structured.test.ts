@@ -53,7 +53,7 @@ describe('buildConversationSearch', () => {
       { field: 'ai_agent_participated', operator: '=', value: true },
       { field: 'tag_ids', operator: 'IN', value: ['7'] },
       { field: 'created_at', operator: '>', value: NOW_S - 7 * DAY + 1 },
-      { field: 'updated_at', operator: '<', value: 1_748_736_000 },
+      { field: 'updated_at', operator: '<', value: 1_748_736_000 + DAY - 1 },
       { field: 'statistics.time_to_assignment', operator: '<', value: 59 },
       { field: 'statistics.time_to_admin_reply', operator: '>', value: 3600 },
     ] }, pagination: { per_page: 150 } });

@@ -48,7 +48,13 @@ describe('translation to exact search_request bodies', () => {
         { field: 'statistics.count_reopens', operator: '>', value: 2 },
         { field: 'statistics.count_assignments', operator: '<', value: 4 },
       ] }, pagination: P5 }],
-    // Conversation `>`/`<` include the value and compare to the second; a bare date is that day's 00:00 UTC.
+    // Conversation `>`/`<` include the value and compare to the second; a bare date is a whole UTC day:
+    // gte/lt bound at its start, gt/lte at its end.
+    ['object_type:conversations created_at:gt:2025-06-01 updated_at:lte:2025-06-01', 'conversations', {
+      query: { operator: 'AND', value: [
+        { field: 'created_at', operator: '>', value: NOON_JUNE_1 + DAY / 2 },
+        { field: 'updated_at', operator: '<', value: NOON_JUNE_1 + DAY / 2 - 1 },
+      ] }, pagination: P5 }],
     ['object_type:conversations created_at:gte:2025-06-01 created_at:lt:2025-06-02', 'conversations', {
       query: { operator: 'AND', value: [
         { field: 'created_at', operator: '>', value: NOON_JUNE_1 - DAY / 2 },

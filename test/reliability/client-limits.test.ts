@@ -128,6 +128,24 @@ describe('the client slows down when the rate-limit budget is spent', () => {
     expect(held.stats().started).toBe(1);
   });
 
+  it('a call already queued behind the answer that spent the budget waits for the reset too', async () => {
+    figure('client limits', 1);
+    const held = heldFetch();
+    const c = client(held.fetch, { maxConcurrent: 1 });
+    const first = c.getConversation('1');
+    const abort = new AbortController();
+    const queued = c.getConversation('2', { signal: abort.signal });
+    await until(() => held.pending.length === 1);
+    held.pending[0]!.respond({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 30) });
+    await first;
+    await settle();
+    await settle();
+    expect(held.stats().started).toBe(1);
+    abort.abort();
+    await expect(queued).rejects.toBeInstanceOf(CancelledError);
+    expect(held.stats().started).toBe(1);
+  });
+
   it('the wait is bounded: a reset beyond maxRetryWaitMs is not waited for', async () => {
     figure('client limits', 1);
     const held = heldFetch();
