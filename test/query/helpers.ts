@@ -1,6 +1,7 @@
 // Shared by the query tests: error capture and a validator for the spec's `search_request` schema.
 import { readFileSync } from 'node:fs';
 import { QueryError } from '../../src/query/index.js';
+import { prng } from '../fixtures/prng.js';
 
 export const NOW = new Date('2025-06-15T10:00:00Z');
 export const NOW_S = 1_749_981_600;
@@ -98,14 +99,4 @@ export function searchRequestErrors(body: Json): string[] {
   return errs;
 }
 
-/** Deterministic PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { prng };
