@@ -543,6 +543,18 @@ function statusOf(c: Conversation) {
   };
 }
 
+/** Rating, statistics, SLA, AI agent, links and custom attributes: the same in both projections. */
+function detailsOf(c: Conversation, book: NameBook) {
+  return {
+    rating: ratingOf(c),
+    statistics: statisticsOf(c, book),
+    sla: { name: line(c.sla_applied?.sla_name), status: line(c.sla_applied?.sla_status) },
+    ai_agent: aiAgentOf(c),
+    linked_objects: linkedOf(c),
+    custom_attributes: sanitizedAttributes(c.custom_attributes),
+  };
+}
+
 /** The whole readable thread (opening message, then each part) plus compact metadata. */
 export function formatConversationDocument(c: Conversation, links: Links, window?: PartWindow): FetchDocument {
   const id = idOf(c.id) ?? '';
@@ -583,12 +595,7 @@ export function formatConversationDocument(c: Conversation, links: Links, window
     tags: tagNames(c),
     contacts: contactsOf(c, book).map((x) => ({ ...x, id: `contact_${x.id}` })),
     source: { type: line(c.source?.type), delivered_as: line(c.source?.delivered_as), url: line(c.source?.url) },
-    rating: ratingOf(c),
-    statistics: statisticsOf(c, book),
-    sla: { name: line(c.sla_applied?.sla_name), status: line(c.sla_applied?.sla_status) },
-    ai_agent: aiAgentOf(c),
-    linked_objects: linkedOf(c),
-    custom_attributes: sanitizedAttributes(c.custom_attributes),
+    ...detailsOf(c, book),
     parts_total: w.total,
     parts_shown: w.note ? (w.end > w.offset ? `${w.offset + 1}-${w.end}` : undefined) : undefined,
     next_part_offset: w.end < partsOf(c).length ? w.end : undefined,
@@ -647,12 +654,7 @@ export function projectConversation(c: Conversation, links: Links, window?: Part
       .map((tid) => compact({ id: tid, name: book.admins.get(tid) })),
     company: c.company ? { id: idOf(c.company.id), name: line(c.company.name) } : undefined,
     source: offset === 0 ? sourceView : undefined,
-    rating: ratingOf(c),
-    statistics: statisticsOf(c, book),
-    sla: { name: line(c.sla_applied?.sla_name), status: line(c.sla_applied?.sla_status) },
-    ai_agent: aiAgentOf(c),
-    linked_objects: linkedOf(c),
-    custom_attributes: sanitizedAttributes(c.custom_attributes),
+    ...detailsOf(c, book),
   }) as Omit<ConversationView, 'parts' | 'parts_total' | 'part_offset'>;
   // parts/parts_total/part_offset are always present (even when empty/0) so callers can rely on them.
   const result: ConversationView = { ...view, id, title, parts: w.items, parts_total: w.total, part_offset: w.offset };
