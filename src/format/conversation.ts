@@ -39,7 +39,8 @@ export interface ConversationView {
   snoozed_until?: string;
   admin_assignee?: { id: string; name?: string };
   team_assignee?: { id: string; name?: string };
-  tags?: string[];
+  /** With ids: a tag filter (search_conversations tag_ids, the DSL's tag_ids) takes ids, not names. */
+  tags?: Array<{ id?: string; name: string }>;
   contacts?: Array<{ id: string; name?: string; email?: string; external_id?: string }>;
   teammates?: Array<{ id: string; name?: string }>;
   company?: { id?: string; name?: string };
@@ -405,7 +406,16 @@ function priorityOf(c: Conversation): string | undefined {
 }
 
 function tagNames(c: Conversation): string[] {
-  return arr(c.tags?.tags).map((t) => line(t?.name)).filter((t): t is string => t !== undefined);
+  return tagsOf(c).map((t) => t.name);
+}
+
+function tagsOf(c: Conversation): Array<{ id?: string; name: string }> {
+  const out: Array<{ id?: string; name: string }> = [];
+  for (const t of arr(c.tags?.tags)) {
+    const name = line(t?.name);
+    if (name !== undefined) out.push(compact({ id: idOf(t?.id), name }));
+  }
+  return out;
 }
 
 function statisticsOf(c: Conversation, book: NameBook): Record<string, number | string> | undefined {
@@ -646,7 +656,7 @@ export function projectConversation(c: Conversation, links: Links, window?: Part
     ...statusOf(c),
     admin_assignee: admin,
     team_assignee: team,
-    tags: tagNames(c),
+    tags: tagsOf(c),
     contacts: contactsOf(c, book),
     teammates: arr(c.teammates?.teammates)
       .map((t) => idOf(t.id))

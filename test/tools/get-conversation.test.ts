@@ -38,6 +38,15 @@ describe('get_conversation', () => {
     expect(seen.length).toBe(total);
   });
 
+  it('shows tags with their ids, which search_conversations takes to find the rest', async () => {
+    const tagged = h.fake.workspace.conversations.find((c) => (c.tags?.tags.length ?? 0) > 0)!;
+    const out = await h.call('get_conversation', { id: tagged.id });
+    const tag = out.structured.tags[0];
+    expect(tag).toEqual({ id: tagged.tags!.tags[0]!.id, name: tagged.tags!.tags[0]!.name });
+    const found = await h.call('search_conversations', { tag_ids: [tag.id], per_page: 150 });
+    expect(found.structured.results.map((r: { id: string }) => r.id)).toContain(`conversation_${tagged.id}`);
+  });
+
   it('tells the assistant to use get_contact for a contact id', async () => {
     const out = await h.call('get_conversation', { id: 'contact_6762f1000acb1825c460d835' });
     expect(out.isError).toBe(true);
