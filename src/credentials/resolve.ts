@@ -8,17 +8,6 @@ export interface TokenSource {
 }
 
 export function createTokenSource(env: NodeJS.ProcessEnv = process.env): TokenSource {
-  let cached: string | undefined;
-  return async () => {
-    if (cached) return cached;
-    const fromEnv = env.INTERCOM_ACCESS_TOKEN?.trim();
-    if (fromEnv) cached = fromEnv;
-    return cached;
-  };
-}
-
-/** For the rare place a token must be shown: first four and last three characters. */
-export function maskToken(token: string): string {
-  if (token.length <= 10) return '…';
-  return `${token.slice(0, 4)}…${token.slice(-3)}`;
+  // No cache here: the Intercom client keeps the token it got until Intercom rejects it.
+  return async () => env.INTERCOM_ACCESS_TOKEN?.trim() || undefined;
 }

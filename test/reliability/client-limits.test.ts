@@ -108,6 +108,16 @@ describe('the client keeps a few requests in flight at most', () => {
   });
 });
 
+/** The call stays off the wire (only the first request was ever sent) until it is cancelled. */
+async function expectHeldUntilCancelled(held: ReturnType<typeof heldFetch>, abort: AbortController, call: Promise<unknown>): Promise<void> {
+  await settle();
+  await settle();
+  expect(held.stats().started).toBe(1);
+  abort.abort();
+  await expect(call).rejects.toBeInstanceOf(CancelledError);
+  expect(held.stats().started).toBe(1);
+}
+
 describe('the client slows down when the rate-limit budget is spent', () => {
   it('X-RateLimit-Remaining: 0 holds the next request until X-RateLimit-Reset (nothing is sent meanwhile)', async () => {
     figure('client limits', 1);
@@ -119,13 +129,7 @@ describe('the client slows down when the rate-limit budget is spent', () => {
     held.pending[0]!.respond({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(reset), 'X-RateLimit-Limit': '10000' });
     await first;
     const abort = new AbortController();
-    const second = c.getConversation('2', { signal: abort.signal });
-    await settle();
-    await settle();
-    expect(held.stats().started).toBe(1);
-    abort.abort();
-    await expect(second).rejects.toBeInstanceOf(CancelledError);
-    expect(held.stats().started).toBe(1);
+    await expectHeldUntilCancelled(held, abort, c.getConversation('2', { signal: abort.signal }));
   });
 
   it('a call already queued behind the answer that spent the budget waits for the reset too', async () => {
@@ -138,12 +142,7 @@ describe('the client slows down when the rate-limit budget is spent', () => {
     await until(() => held.pending.length === 1);
     held.pending[0]!.respond({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 30) });
     await first;
-    await settle();
-    await settle();
-    expect(held.stats().started).toBe(1);
-    abort.abort();
-    await expect(queued).rejects.toBeInstanceOf(CancelledError);
-    expect(held.stats().started).toBe(1);
+    await expectHeldUntilCancelled(held, abort, queued);
   });
 
   it('the wait is bounded: a reset beyond maxRetryWaitMs is not waited for', async () => {
