@@ -381,7 +381,8 @@ function measureFootprint(tmp) {
   log('footprint: npm pack, install the tarball into an empty folder ...');
   const packDir = join(tmp, 'pack');
   mkdirSync(packDir);
-  const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' });
+  // ensureBuilt() has built dist/ already: skip prepack's build, whose output would mix with the JSON.
+  const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' });
   if (packed.status !== 0) return { error: `npm pack failed: ${packed.stderr.slice(0, 300)}` };
   const info = JSON.parse(packed.stdout)[0];
   const tarball = join(packDir, info.filename);

@@ -1,7 +1,6 @@
 // The one HTTP client for Intercom's REST API. Read-only calls, typed errors (./errors.js), bounded retries,
 // per-attempt timeouts, cancellation. Responses are parsed from text so a proxy's HTML page is caught, and
 // are not schema-validated (fast; the format layer treats every field as optional and untrusted).
-import ky, { type KyInstance } from 'ky';
 import {
   CancelledError,
   ForbiddenError,
@@ -17,6 +16,7 @@ import {
   UpstreamError,
   type UpstreamDetail,
 } from './errors.js';
+import { nodeTransport, UnusableBodyError, type Transport, type WireResponse } from './transport.js';
 import type { Contact, ContactList, Conversation, ConversationList, Me, SearchRequest } from './types.js';
 
 export interface IntercomClientOptions {
@@ -37,7 +37,8 @@ export interface IntercomClientOptions {
   retryBaseMs?: number;
   /** HTTP requests in flight at once, default 4; further calls queue (an assistant may fire many in parallel). */
   maxConcurrent?: number;
-  fetch?: typeof fetch;
+  /** The wire (tests hold or script it); default node:http(s) with keep-alive. */
+  transport?: Transport;
 }
 
 export interface CallOptions {
@@ -71,7 +72,10 @@ const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const SAFE_TOKEN = /^[\x21-\x7e]+$/;
 
 export class IntercomClient {
-  readonly #http: KyInstance;
+  readonly #transport: Transport;
+  /** The base URL with one trailing slash, so relative paths resolve under any path prefix. */
+  readonly #base: string;
+  readonly #headers: Record<string, string>;
   readonly #host: string;
   readonly #timeoutMs: number;
   readonly #maxAttempts: number;
@@ -95,21 +99,13 @@ export class IntercomClient {
     this.#retryBaseMs = Math.max(0, options.retryBaseMs ?? 250);
     this.#getToken = options.getToken;
     this.#maxConcurrent = Math.max(1, Math.floor(options.maxConcurrent ?? 4));
-    this.#http = ky.create({
-      prefixUrl: options.baseUrl,
-      headers: {
-        'Intercom-Version': options.apiVersion,
-        Accept: 'application/json',
-        'User-Agent': options.userAgent,
-      },
-      // Our own retry loop and timer give exact control (429 reset, body read inside the timeout).
-      retry: 0,
-      timeout: false,
-      throwHttpErrors: false,
-      // Never carry the token to another host.
-      redirect: 'manual',
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-    });
+    this.#transport = options.transport ?? nodeTransport;
+    this.#base = options.baseUrl.replace(/\/*$/, '/');
+    this.#headers = {
+      'Intercom-Version': options.apiVersion,
+      Accept: 'application/json',
+      'User-Agent': options.userAgent,
+    };
   }
 
   async getConversation(id: string, options: CallOptions = {}): Promise<Conversation> {
@@ -197,10 +193,10 @@ export class IntercomClient {
     if (waitMs > 0) await sleep(waitMs, signal);
   }
 
-  #noteBudget(headers: Headers): void {
-    if (headers.get('x-ratelimit-remaining')?.trim() !== '0') return;
+  #noteBudget(response: WireResponse): void {
+    if (response.header('x-ratelimit-remaining')?.trim() !== '0') return;
     const now = Date.now();
-    const resetAt = rateLimitReset(headers, now)?.getTime();
+    const resetAt = rateLimitReset(response, now)?.getTime();
     // A reset further away than we would ever wait is not waited for: the next call fails fast on the 429
     // and tells the assistant when to come back, rather than hanging.
     if (resetAt === undefined || resetAt - now > this.#maxRetryWaitMs) return;
@@ -247,22 +243,25 @@ export class IntercomClient {
     const onAbort = (): void => controller.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
 
-    let response: Response;
-    let text: string;
+    let response: WireResponse;
     try {
-      const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+      const headers: Record<string, string> = { ...this.#headers, Authorization: `Bearer ${token}` };
       if (body !== undefined) headers['Content-Type'] = 'application/json';
-      response = await this.#http(spec.path, {
+      // Redirects are never followed (node:http does not), so the token never leaves the configured host.
+      response = await this.#transport({
         method: spec.method,
+        url: new URL(spec.path, this.#base),
         headers,
         ...(body !== undefined ? { body } : {}),
         signal: controller.signal,
       });
-      text = await readText(response, controller.signal);
     } catch (error) {
       if (signal?.aborted) throw new CancelledError();
       if (timedOut) return { ok: false, error: new TimeoutError({ host: this.#host, timeoutMs: this.#timeoutMs }), retryable: false };
-      // Only a system error code goes into the message: fetch error texts can quote request details.
+      if (error instanceof UnusableBodyError) {
+        return { ok: false, error: new UnreadableResponseError({ reason: error.reason }), retryable: false };
+      }
+      // Only a system error code goes into the message: error texts can quote request details.
       return {
         ok: false,
         error: new NetworkError({ host: this.#host, reason: systemCode(error), attempts: attempt, cause: error }),
@@ -272,12 +271,12 @@ export class IntercomClient {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
     }
-    this.#noteBudget(response.headers);
-    return this.#interpret(spec, response, text, token, attempt);
+    this.#noteBudget(response);
+    return this.#interpret(spec, response, token, attempt);
   }
 
-  #interpret(spec: RequestSpec, response: Response, text: string, token: string, attempt: number): AttemptResult {
-    const { status } = response;
+  #interpret(spec: RequestSpec, response: WireResponse, token: string, attempt: number): AttemptResult {
+    const { status, text } = response;
     if (status >= 200 && status < 300) {
       const parsed = parseJson(text);
       if (!isObject(parsed)) {
@@ -293,13 +292,12 @@ export class IntercomClient {
       }
       return { ok: true, value: parsed };
     }
-    // redirect: 'manual' yields the 3xx itself (or an opaque status 0 response in browsers).
-    if (status === 0 || (status >= 300 && status < 400)) {
+    if (status >= 300 && status < 400) {
       const reason = 'it answered with a redirect, which is not followed so the token never leaves the configured host';
       return { ok: false, error: new UnreadableResponseError({ status: status || undefined, reason }), retryable: false };
     }
 
-    const upstream = readErrorBody(text, token, response.headers.get('x-request-id'));
+    const upstream = readErrorBody(text, token, response.header('x-request-id'));
     switch (status) {
       case 401:
         return { ok: false, error: new UnauthorizedError({ host: this.#host, upstream }), retryable: false };
@@ -320,9 +318,9 @@ export class IntercomClient {
     return { ok: false, error: new InvalidRequestError({ status, upstream }), retryable: false };
   }
 
-  #rateLimited(response: Response, upstream: UpstreamDetail, attempt: number): AttemptResult {
+  #rateLimited(response: WireResponse, upstream: UpstreamDetail, attempt: number): AttemptResult {
     const now = Date.now();
-    const resetAt = rateLimitReset(response.headers, now);
+    const resetAt = rateLimitReset(response, now);
     const error = new RateLimitedError({ ...(resetAt ? { resetAt } : {}), now, upstream });
     if (!resetAt) return { ok: false, error, retryable: true };
     const waitMs = resetAt.getTime() - now;
@@ -408,7 +406,7 @@ function notJsonReason(text: string): string {
 }
 
 /** Intercom's `error.list`: first error's code and message, and the request id; the token is redacted. */
-function readErrorBody(text: string, token: string, headerRequestId: string | null): UpstreamDetail {
+function readErrorBody(text: string, token: string, headerRequestId: string | undefined): UpstreamDetail {
   const redact = (value: unknown): string | undefined =>
     typeof value === 'string' && value !== '' ? value.split(token).join('[redacted]') : undefined;
   const parsed = parseJson(text);
@@ -424,15 +422,15 @@ function readErrorBody(text: string, token: string, headerRequestId: string | nu
 }
 
 /** X-RateLimit-Reset is unix seconds; Retry-After (seconds) is honoured too. */
-function rateLimitReset(headers: Headers, now: number): Date | undefined {
-  const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
+function rateLimitReset(response: WireResponse, now: number): Date | undefined {
+  const reset = Number(response.header('x-ratelimit-reset') ?? NaN);
   if (Number.isFinite(reset) && reset > 0) return new Date(reset * 1000);
-  const after = Number(headers.get('retry-after') ?? NaN);
+  const after = Number(response.header('retry-after') ?? NaN);
   if (Number.isFinite(after) && after >= 0) return new Date(now + after * 1000);
   return undefined;
 }
 
-/** A system error code (ECONNREFUSED, ENOTFOUND, UND_ERR_SOCKET…) from a fetch failure, if any. */
+/** A system error code (ECONNREFUSED, ENOTFOUND, ECONNRESET…) from a failed exchange, if any. */
 function systemCode(error: unknown): string | undefined {
   for (let current: unknown = error, depth = 0; isObjectLike(current) && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
@@ -445,28 +443,6 @@ function systemCode(error: unknown): string | undefined {
 
 function isObjectLike(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
-}
-
-/** The body read obeys the attempt's signal even where the fetch implementation would not stop it. */
-function readText(response: Response, signal: AbortSignal): Promise<string> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<string>((resolve, reject) => {
-    const onAbort = (): void => {
-      response.body?.cancel().catch(() => undefined);
-      reject(signal.reason);
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    response.text().then(
-      (text) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(text);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -17,7 +17,7 @@ function log(line: string): void {
  */
 export function runStdioServer(config: Config): void {
   const shutdown = new AbortController();
-  // The HTTP client (ky, and Node's fetch behind it: about 20 ms to load) is only needed by a tool call.
+  // The HTTP client is only needed by a tool call: loaded then, not on the start path.
   let client: Promise<IntercomClient> | undefined;
   const intercom = () =>
     (client ??= import('../intercom/client.js').then(

@@ -126,9 +126,11 @@ describe('IntercomClient requests', () => {
     expect(req?.headers['intercom-version']).toBe('2.16');
     expect(req?.headers.accept).toBe('application/json');
     expect(req?.headers['user-agent']).toBe(UA);
+    expect(req?.headers['accept-encoding']).toBe('gzip');
     if (method === 'POST') {
       expect(req?.headers['content-type']).toBe('application/json');
       const body = await req?.body;
+      expect(req?.headers['content-length']).toBe(String(Buffer.byteLength(body ?? '')));
       expect(body).toBe(JSON.stringify(SEARCH)); // compact
       expect(JSON.parse(body ?? '')).toEqual(SEARCH);
     } else {
@@ -413,6 +415,7 @@ describe('unreadable answers', () => {
     ['a JSON array', () => json([1, 2]), 'JSON object'],
     ['JSON null', () => new HttpResponse('null', { status: 200, headers: { 'Content-Type': 'application/json' } }), 'JSON object'],
     ['a list that is not a list', () => json({ type: 'conversation.list', conversations: 'nope' }), '"conversations" is not a list'],
+    ['a broken gzip body', () => new HttpResponse('Login to proxy', { status: 200, headers: { 'Content-Encoding': 'gzip' } }), 'gzip encoding is broken'],
   ])('%s -> UnreadableResponseError, not retried', async (_n, reply, says) => {
     server.use(http.post(`${BASE}/conversations/search`, reply));
     const error = await failure(makeClient().searchConversations(SEARCH));
@@ -489,13 +492,12 @@ describe('timeouts and cancellation', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
-  it('aborting cancels the in-flight request promptly, and the server sees the abort', async () => {
-    let observedAbort = false;
+  // That the connection is really closed is asserted on a socket in transport.test.ts (msw cannot see it).
+  it('aborting cancels the in-flight request promptly', async () => {
     let arrived!: () => void;
     const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
     server.use(
-      http.post(`${BASE}/contacts/search`, async ({ request }) => {
-        request.signal.addEventListener('abort', () => (observedAbort = true));
+      http.post(`${BASE}/contacts/search`, async () => {
         arrived();
         await delay(2000);
         return json(CONTACT_LIST);
@@ -511,7 +513,6 @@ describe('timeouts and cancellation', () => {
     expect(error.kind).toBe('cancelled');
     // Well before the handler's 2 s answer: the abort, not the response, ended the call.
     expect(Date.now() - started).toBeLessThan(1_500);
-    expect(observedAbort).toBe(true);
     expect(seen).toHaveLength(1);
   });
 
@@ -578,7 +579,7 @@ describe('me()', () => {
   });
 });
 
-describe('against a real loopback HTTP server (undici, not msw)', () => {
+describe('against a real loopback HTTP server (not msw)', () => {
   let http1: HttpServer;
   let base = '';
   let hits: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IntercomClient, type IntercomClientOptions } from '../../src/intercom/client.js';
 import { CancelledError } from '../../src/intercom/errors.js';
+import type { Transport, WireResponse } from '../../src/intercom/transport.js';
 import { figure } from './figures.js';
 
 const TOKEN = 'tok_limits_0123456789abcdef';
@@ -11,41 +12,41 @@ interface Pending {
   respond(headers?: Record<string, string>): void;
 }
 
-/** A fetch that answers only when told to, so what is in flight can be counted exactly. */
-function heldFetch() {
+/** A transport that answers only when told to, so what is in flight can be counted exactly. */
+function heldTransport() {
   const pending: Pending[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let started = 0;
-  const fetchImpl = ((input: string | URL | Request, init?: RequestInit) => {
-    const request = input instanceof Request ? input : new Request(input, init);
+  const transport: Transport = (request) => {
     started++;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    return new Promise<Response>((resolve, reject) => {
-      const signal = request.signal;
+    return new Promise<WireResponse>((resolve, reject) => {
+      const { signal } = request;
       signal.addEventListener('abort', () => {
         inFlight--;
         reject(signal.reason);
       }, { once: true });
       pending.push({
-        url: request.url,
+        url: request.url.href,
         signal,
         respond(headers = {}) {
           inFlight--;
-          resolve(new Response(JSON.stringify({ type: 'conversation', id: '1' }), { status: 200, headers: { 'content-type': 'application/json', ...headers } }));
+          const lower = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...headers }).map(([k, v]) => [k.toLowerCase(), v]));
+          resolve({ status: 200, header: (name) => lower[name], text: JSON.stringify({ type: 'conversation', id: '1' }) });
         },
       });
     });
-  }) as typeof fetch;
+  };
   return {
-    fetch: fetchImpl,
+    transport,
     pending,
     stats: () => ({ inFlight, maxInFlight, started }),
   };
 }
 
-function client(fetchImpl: typeof fetch, overrides: Partial<IntercomClientOptions> = {}): IntercomClient {
+function client(transport: Transport, overrides: Partial<IntercomClientOptions> = {}): IntercomClient {
   return new IntercomClient({
     baseUrl: 'https://api.intercom.io',
     apiVersion: '2.16',
@@ -54,7 +55,7 @@ function client(fetchImpl: typeof fetch, overrides: Partial<IntercomClientOption
     getToken: () => TOKEN,
     retryBaseMs: 1,
     maxRetryWaitMs: 60_000,
-    fetch: fetchImpl,
+    transport,
     ...overrides,
   });
 }
@@ -70,8 +71,8 @@ async function until(condition: () => boolean): Promise<void> {
 describe('the client keeps a few requests in flight at most', () => {
   it('20 parallel calls: never more than 4 on the wire, all answered, in order of arrival', async () => {
     figure('client limits', 1);
-    const held = heldFetch();
-    const c = client(held.fetch);
+    const held = heldTransport();
+    const c = client(held.transport);
     const calls = Array.from({ length: 20 }, (_, i) => c.getConversation(String(i + 1)));
     await until(() => held.pending.length === 4);
     await settle();
@@ -89,8 +90,8 @@ describe('the client keeps a few requests in flight at most', () => {
 
   it('a call cancelled while queued never reaches the wire and frees nothing it did not take', async () => {
     figure('client limits', 1);
-    const held = heldFetch();
-    const c = client(held.fetch, { maxConcurrent: 1 });
+    const held = heldTransport();
+    const c = client(held.transport, { maxConcurrent: 1 });
     const first = c.getConversation('1');
     const abort = new AbortController();
     const queued = c.getConversation('2', { signal: abort.signal });
@@ -109,7 +110,7 @@ describe('the client keeps a few requests in flight at most', () => {
 });
 
 /** The call stays off the wire (only the first request was ever sent) until it is cancelled. */
-async function expectHeldUntilCancelled(held: ReturnType<typeof heldFetch>, abort: AbortController, call: Promise<unknown>): Promise<void> {
+async function expectHeldUntilCancelled(held: ReturnType<typeof heldTransport>, abort: AbortController, call: Promise<unknown>): Promise<void> {
   await settle();
   await settle();
   expect(held.stats().started).toBe(1);
@@ -121,8 +122,8 @@ async function expectHeldUntilCancelled(held: ReturnType<typeof heldFetch>, abor
 describe('the client slows down when the rate-limit budget is spent', () => {
   it('X-RateLimit-Remaining: 0 holds the next request until X-RateLimit-Reset (nothing is sent meanwhile)', async () => {
     figure('client limits', 1);
-    const held = heldFetch();
-    const c = client(held.fetch);
+    const held = heldTransport();
+    const c = client(held.transport);
     const first = c.getConversation('1');
     await until(() => held.pending.length === 1);
     const reset = Math.ceil(Date.now() / 1000) + 30;
@@ -134,8 +135,8 @@ describe('the client slows down when the rate-limit budget is spent', () => {
 
   it('a call already queued behind the answer that spent the budget waits for the reset too', async () => {
     figure('client limits', 1);
-    const held = heldFetch();
-    const c = client(held.fetch, { maxConcurrent: 1 });
+    const held = heldTransport();
+    const c = client(held.transport, { maxConcurrent: 1 });
     const first = c.getConversation('1');
     const abort = new AbortController();
     const queued = c.getConversation('2', { signal: abort.signal });
@@ -147,8 +148,8 @@ describe('the client slows down when the rate-limit budget is spent', () => {
 
   it('the wait is bounded: a reset beyond maxRetryWaitMs is not waited for', async () => {
     figure('client limits', 1);
-    const held = heldFetch();
-    const c = client(held.fetch, { maxRetryWaitMs: 1_000 });
+    const held = heldTransport();
+    const c = client(held.transport, { maxRetryWaitMs: 1_000 });
     const first = c.getConversation('1');
     await until(() => held.pending.length === 1);
     held.pending[0]!.respond({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 3600) });
@@ -161,8 +162,8 @@ describe('the client slows down when the rate-limit budget is spent', () => {
 
   it('a remaining budget, or a reset already past, does not slow anything down', async () => {
     figure('client limits', 1);
-    const held = heldFetch();
-    const c = client(held.fetch);
+    const held = heldTransport();
+    const c = client(held.transport);
     const first = c.getConversation('1');
     await until(() => held.pending.length === 1);
     held.pending[0]!.respond({ 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 30) });

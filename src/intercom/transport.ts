@@ -1,0 +1,113 @@
+// The wire under the Intercom client: one request, the whole answer as text. Built on node:http(s), whose
+// parser is native, rather than on fetch: Node's fetch (undici) parses HTTP in WebAssembly and carries
+// WHATWG streams per request, which cost this server ~15 MB of resident memory over 200 calls (issue 6).
+import http from 'node:http';
+import https from 'node:https';
+import { gunzip } from 'node:zlib';
+
+export interface WireRequest {
+  method: 'GET' | 'POST';
+  url: URL;
+  headers: Record<string, string>;
+  body?: string;
+  /** Aborts the exchange, the body read included. */
+  signal: AbortSignal;
+}
+
+export interface WireResponse {
+  status: number;
+  /** A response header by lower-case name; repeated headers are joined with ", ". */
+  header(name: string): string | undefined;
+  /** The body, decompressed and decoded as UTF-8. */
+  text: string;
+}
+
+/** Sends one request; rejects on network failure, abort, or a body over the size limit. */
+export type Transport = (request: WireRequest) => Promise<WireResponse>;
+
+/** Larger than any Intercom answer we ask for (a long conversation is a few MB); beyond it, something is wrong. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** A body that arrived but cannot be used: too large, or a broken gzip stream. Retrying will not help. */
+export class UnusableBodyError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'UnusableBodyError';
+  }
+}
+
+const tooLarge = (): UnusableBodyError => new UnusableBodyError(`it is over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+
+// Keep-alive: every call after the first reuses the TLS connection. Idle sockets do not hold the process open.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
+};
+
+export const nodeTransport: Transport = (request) =>
+  new Promise<WireResponse>((resolve, reject) => {
+    const { url, signal } = request;
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const secure = url.protocol === 'https:';
+    const headers: Record<string, string> = { ...request.headers, 'Accept-Encoding': 'gzip' };
+    if (request.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(request.body));
+    let settled = false;
+    const fail = (error: unknown): void => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener('abort', onAbort);
+      req.destroy();
+      reject(error);
+    };
+    const onAbort = (): void => fail(signal.reason);
+    const req = (secure ? https : http).request(
+      url,
+      { method: request.method, headers, agent: agents[secure ? 'https:' : 'http:'], signal },
+      (res) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) fail(tooLarge());
+          else chunks.push(chunk);
+        });
+        res.on('error', fail);
+        // 'close' without 'end': the connection dropped mid-body.
+        res.on('close', () => {
+          if (!res.complete) fail(Object.assign(new Error('the connection closed before the response ended'), { code: 'ECONNRESET' }));
+        });
+        res.on('end', () => {
+          if (settled) return;
+          const raw = Buffer.concat(chunks, size);
+          const done = (body: Buffer): void => {
+            if (settled) return;
+            settled = true;
+            signal.removeEventListener('abort', onAbort);
+            const resHeaders = res.headers;
+            resolve({
+              status: res.statusCode ?? 0,
+              header: (name) => {
+                const value = resHeaders[name];
+                return Array.isArray(value) ? value.join(', ') : value;
+              },
+              text: body.toString('utf8'),
+            });
+          };
+          if (!/^\s*(x-)?gzip\s*$/i.test(res.headers['content-encoding'] ?? '')) {
+            done(raw);
+            return;
+          }
+          gunzip(raw, { maxOutputLength: MAX_BODY_BYTES }, (error, body) => {
+            if (error) fail((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge() : new UnusableBodyError('its gzip encoding is broken'));
+            else done(body);
+          });
+        });
+      },
+    );
+    req.on('error', fail);
+    signal.addEventListener('abort', onAbort, { once: true });
+    req.end(request.body);
+  });
