@@ -6,24 +6,30 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+// Plain loops: this runs over every projected record, and entries()/map()/filter() allocate per key.
 function prune(value: unknown): unknown {
   if (value === null || value === undefined || value === '') return undefined;
   if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
   if (Array.isArray(value)) {
-    const items = value.map(prune).filter((item) => item !== undefined);
+    const items: unknown[] = [];
+    for (let i = 0; i < value.length; i++) {
+      const pruned = prune(value[i]);
+      if (pruned !== undefined) items.push(pruned);
+    }
     return items.length > 0 ? items : undefined;
   }
   if (isPlainObject(value)) {
-    const out: Record<string, unknown> = {};
-    let kept = 0;
-    for (const [key, child] of Object.entries(value)) {
-      const pruned = prune(child);
-      if (pruned !== undefined) {
-        out[key] = pruned;
-        kept++;
-      }
+    let out: Record<string, unknown> | undefined;
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue;
+      const pruned = prune(value[key]);
+      if (pruned === undefined) continue;
+      out ??= {};
+      // Untrusted keys: an own "__proto__" (JSON.parse makes one) must stay data, not become a prototype.
+      if (key === '__proto__') Object.defineProperty(out, key, { value: pruned, enumerable: true, writable: true, configurable: true });
+      else out[key] = pruned;
     }
-    return kept > 0 ? out : undefined;
+    return out;
   }
   return value;
 }

@@ -1,9 +1,16 @@
 // The wire under the Intercom client: one request, the whole answer as text. Built on node:http(s), whose
 // parser is native, rather than on fetch: Node's fetch (undici) parses HTTP in WebAssembly and carries
 // WHATWG streams per request, which cost this server ~15 MB of resident memory over 200 calls (issue 6).
-import http from 'node:http';
-import https from 'node:https';
-import { gunzip } from 'node:zlib';
+import { createRequire } from 'node:module';
+
+// require(), not import: Node builds an ES module facade for a builtin by reading every export, and
+// node:http's lazy getters (WebSocket & co. on Node 22+) then load undici, http2, workers and more:
+// +7 MB resident for nothing.
+const load = createRequire(import.meta.url);
+const http = load('node:http') as typeof import('node:http');
+const { gunzip } = load('node:zlib') as typeof import('node:zlib');
+// TLS (node:https, crypto) is loaded only for an https base URL: not for a loopback fake or proxy.
+let https: typeof import('node:https') | undefined;
 
 export interface WireRequest {
   method: 'GET' | 'POST';
@@ -38,11 +45,15 @@ export class UnusableBodyError extends Error {
 
 const tooLarge = (): UnusableBodyError => new UnusableBodyError(`it is over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
 
-// Keep-alive: every call after the first reuses the TLS connection. Idle sockets do not hold the process open.
-const agents = {
-  'http:': new http.Agent({ keepAlive: true, maxSockets: 8 }),
-  'https:': new https.Agent({ keepAlive: true, maxSockets: 8 }),
-};
+// Keep-alive: every call after the first reuses the connection. Idle sockets do not hold the process open.
+let httpAgent: import('node:http').Agent | undefined;
+let httpsAgent: import('node:https').Agent | undefined;
+
+function requestFor(secure: boolean): { request: typeof http.request; agent: import('node:http').Agent } {
+  if (!secure) return { request: http.request, agent: (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: 8 })) };
+  https ??= load('node:https') as typeof import('node:https');
+  return { request: https.request, agent: (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: 8 })) };
+}
 
 export const nodeTransport: Transport = (request) =>
   new Promise<WireResponse>((resolve, reject) => {
@@ -63,9 +74,10 @@ export const nodeTransport: Transport = (request) =>
       reject(error);
     };
     const onAbort = (): void => fail(signal.reason);
-    const req = (secure ? https : http).request(
+    const wire = requestFor(secure);
+    const req = wire.request(
       url,
-      { method: request.method, headers, agent: agents[secure ? 'https:' : 'http:'], signal },
+      { method: request.method, headers, agent: wire.agent, signal },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;

@@ -3,6 +3,14 @@ import { compact } from '../../src/format/compact.js';
 import { isoDate, isoDay, isoMinute } from '../../src/format/dates.js';
 
 describe('compact', () => {
+  it('keeps an own "__proto__" key from upstream JSON as data, without touching the prototype', () => {
+    const input = JSON.parse('{"__proto__":{"polluted":1},"name":"x","empty":null}') as Record<string, unknown>;
+    const out = compact(input);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect((out as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(JSON.stringify(out)).toBe('{"__proto__":{"polluted":1},"name":"x"}');
+  });
+
   it('drops null, undefined, empty strings, arrays and objects recursively; keeps 0 and false', () => {
     const input = {
       a: null,
