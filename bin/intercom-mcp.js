@@ -15,17 +15,18 @@ if (!(major >= 20)) {
 // - the young generation doubles up to 16 MB semi-spaces as objects survive; a call's garbage is small,
 //   so it stays at its 1 MB start size;
 // - the optimizing compilers (TurboFan; Maglev on Node 22+) touch ~8 MB more of the node binary and
-//   keep compiler memory that grows over a long session; the interpreter and the baseline compiler do.
-// Measured, 200 get_contact calls: 94 -> 56 MB (Node 20), 79 -> 68 MB (Node 24); Node 24 after
-// 2,200 calls: 102 -> 73 MB; call latency unchanged. These flags are read when used, so setting them
-// after start works; a flag the user set (NODE_OPTIONS or the command line) is left alone.
-const userFlags = (process.env.NODE_OPTIONS || '') + ' ' + process.execArgv.join(' ');
-for (const [name, flag] of [
-  ['semi-space-growth-factor', '--semi-space-growth-factor=1'],
-  ['opt', '--no-opt'],
-  ['maglev', '--no-maglev'],
-]) {
-  if (!new RegExp('--(no-)?' + name + '(?![\\w-])').test(userFlags.replace(/_/g, '-'))) v8.setFlagsFromString(flag);
+//   keep compiler memory that grows over a long session; the interpreter and baseline compiler remain.
+// Measured with `npm run bench` (README, Performance): call latency unchanged, memory far lower. These
+// flags are read when used, so setting them after start works. Left alone: any of them the user set
+// (node's command line or NODE_OPTIONS), and all of them with INTERCOM_MCP_NODE_DEFAULTS=1.
+if (process.env.INTERCOM_MCP_NODE_DEFAULTS !== '1') {
+  const userFlags = ((process.env.NODE_OPTIONS || '') + ' ' + process.execArgv.join(' ')).replace(/_/g, '-');
+  const given = (names) => new RegExp('--(no-)?(' + names + ')(?![\\w-])').test(userFlags);
+  if (!given('semi-space-growth-factor|max-semi-space-size|min-semi-space-size|semi-space-size')) {
+    v8.setFlagsFromString('--semi-space-growth-factor=1');
+  }
+  if (!given('opt|turbofan|max-opt|jitless')) v8.setFlagsFromString('--no-opt');
+  if (!given('maglev|max-opt|jitless')) v8.setFlagsFromString('--no-maglev');
 }
 // Node 22.1+ caches compiled code on disk: later starts skip most of the parsing.
 if (typeof module.enableCompileCache === 'function') module.enableCompileCache();

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 // +7 MB resident for nothing.
 const load = createRequire(import.meta.url);
 const http = load('node:http') as typeof import('node:http');
-const { gunzip } = load('node:zlib') as typeof import('node:zlib');
+const { gunzip, constants: zlibConstants } = load('node:zlib') as typeof import('node:zlib');
 // TLS (node:https, crypto) is loaded only for an https base URL: not for a loopback fake or proxy.
 let https: typeof import('node:https') | undefined;
 
@@ -46,13 +46,21 @@ export class UnusableBodyError extends Error {
 const tooLarge = (): UnusableBodyError => new UnusableBodyError(`it is over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
 
 // Keep-alive: every call after the first reuses the connection. Idle sockets do not hold the process open.
+// An idle socket is closed after 4 s (as fetch does), so a reuse rarely races the server closing it.
 let httpAgent: import('node:http').Agent | undefined;
 let httpsAgent: import('node:https').Agent | undefined;
 
+function agentOptions(): import('node:http').AgentOptions {
+  // Node 22.21+/24.5+ route through HTTP(S)_PROXY for NODE_USE_ENV_PROXY=1 or --use-env-proxy, but
+  // only on agents that ask for it; older Nodes ignore the option (fetch did not proxy there either).
+  const useEnvProxy = process.env.NODE_USE_ENV_PROXY === '1' || process.execArgv.includes('--use-env-proxy');
+  return { keepAlive: true, maxSockets: 8, timeout: 4_000, ...(useEnvProxy ? { proxyEnv: process.env } : {}) };
+}
+
 function requestFor(secure: boolean): { request: typeof http.request; agent: import('node:http').Agent } {
-  if (!secure) return { request: http.request, agent: (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: 8 })) };
+  if (!secure) return { request: http.request, agent: (httpAgent ??= new http.Agent(agentOptions())) };
   https ??= load('node:https') as typeof import('node:https');
-  return { request: https.request, agent: (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: 8 })) };
+  return { request: https.request, agent: (httpsAgent ??= new https.Agent(agentOptions())) };
 }
 
 export const nodeTransport: Transport = (request) =>
@@ -105,16 +113,23 @@ export const nodeTransport: Transport = (request) =>
                 const value = resHeaders[name];
                 return Array.isArray(value) ? value.join(', ') : value;
               },
-              text: body.toString('utf8'),
+              // As fetch's text(): a leading byte order mark is not part of the JSON.
+              text: body.toString('utf8').replace(/^\uFEFF/, ''),
             });
           };
-          if (!/^\s*(x-)?gzip\s*$/i.test(res.headers['content-encoding'] ?? '')) {
+          const status = res.statusCode ?? 0;
+          const gzipped = /^\s*(x-)?gzip\s*$/i.test(res.headers['content-encoding'] ?? '');
+          if (!gzipped || raw.length === 0 || status === 204 || status === 304) {
             done(raw);
             return;
           }
-          gunzip(raw, { maxOutputLength: MAX_BODY_BYTES }, (error, body) => {
-            if (error) fail((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge() : new UnusableBodyError('its gzip encoding is broken'));
-            else done(body);
+          // Lenient like fetch: a truncated stream yields what it holds. On an error status a body that
+          // still will not decode is dropped, so the status (401, 429, 5xx) keeps its meaning.
+          gunzip(raw, { maxOutputLength: MAX_BODY_BYTES, finishFlush: zlibConstants.Z_SYNC_FLUSH }, (error, body) => {
+            if (!error) done(body);
+            else if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') fail(tooLarge());
+            else if (status < 200 || status >= 300) done(Buffer.alloc(0));
+            else fail(new UnusableBodyError('its gzip encoding is broken'));
           });
         });
       },

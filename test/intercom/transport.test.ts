@@ -104,6 +104,32 @@ describe('nodeTransport', () => {
     expect((error as UnusableBodyError).reason).toBe('its gzip encoding is broken');
   });
 
+  it('on an error status, a gzip body that does not decode is dropped and the status kept', async () => {
+    for (const [status, body] of [[401, ''], [503, 'not gzip'], [429, '']] as const) {
+      handler = (_req, res) => {
+        res.writeHead(status, { 'Content-Encoding': 'gzip', 'Content-Length': String(Buffer.byteLength(body)) });
+        res.end(body);
+      };
+      const answer = await nodeTransport(request());
+      expect(answer.status).toBe(status);
+      expect(answer.text).toBe('');
+    }
+  });
+
+  it('a truncated gzip stream yields what it holds, as fetch does', async () => {
+    const whole = gzipSync(JSON.stringify({ id: '1', body: 'x'.repeat(5000) }));
+    handler = (_req, res) => {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.end(whole.subarray(0, whole.length - 8)); // no trailer
+    };
+    expect((await nodeTransport(request())).text).toBe(JSON.stringify({ id: '1', body: 'x'.repeat(5000) }));
+  });
+
+  it('drops a leading byte order mark', async () => {
+    handler = (_req, res) => res.end('\uFEFF{"id":"1"}');
+    expect((await nodeTransport(request())).text).toBe('{"id":"1"}');
+  });
+
   it('refuses a gzip body that inflates beyond the limit', async () => {
     const bomb = gzipSync(Buffer.alloc(MAX_BODY_BYTES + 1024, 0x20));
     expect(bomb.length).toBeLessThan(100_000);
