@@ -294,7 +294,7 @@ export class IntercomClient {
     }
     if (status >= 300 && status < 400) {
       const reason = 'it answered with a redirect, which is not followed so the token never leaves the configured host';
-      return { ok: false, error: new UnreadableResponseError({ status: status || undefined, reason }), retryable: false };
+      return { ok: false, error: new UnreadableResponseError({ status, reason }), retryable: false };
     }
 
     const upstream = readErrorBody(text, token, response.header('x-request-id'));

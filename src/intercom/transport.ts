@@ -51,7 +51,7 @@ let httpAgent: import('node:http').Agent | undefined;
 let httpsAgent: import('node:https').Agent | undefined;
 
 function agentOptions(): import('node:http').AgentOptions {
-  // Node 22.21+/24.5+ route through HTTP(S)_PROXY for NODE_USE_ENV_PROXY=1 or --use-env-proxy, but
+  // Recent Node 22 and 24 route through HTTP(S)_PROXY for NODE_USE_ENV_PROXY=1 or --use-env-proxy, but
   // only on agents that ask for it; older Nodes ignore the option (fetch did not proxy there either).
   const useEnvProxy = process.env.NODE_USE_ENV_PROXY === '1' || process.execArgv.includes('--use-env-proxy');
   return { keepAlive: true, maxSockets: 8, timeout: 4_000, ...(useEnvProxy ? { proxyEnv: process.env } : {}) };
@@ -81,11 +81,12 @@ export const nodeTransport: Transport = (request) =>
       req.destroy();
       reject(error);
     };
+    // Our own listener, not http.request's `signal` option: it rejects with the caller's reason.
     const onAbort = (): void => fail(signal.reason);
     const wire = requestFor(secure);
     const req = wire.request(
       url,
-      { method: request.method, headers, agent: wire.agent, signal },
+      { method: request.method, headers, agent: wire.agent },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -102,13 +103,14 @@ export const nodeTransport: Transport = (request) =>
         res.on('end', () => {
           if (settled) return;
           const raw = Buffer.concat(chunks, size);
+          const status = res.statusCode ?? 0;
           const done = (body: Buffer): void => {
             if (settled) return;
             settled = true;
             signal.removeEventListener('abort', onAbort);
             const resHeaders = res.headers;
             resolve({
-              status: res.statusCode ?? 0,
+              status,
               header: (name) => {
                 const value = resHeaders[name];
                 return Array.isArray(value) ? value.join(', ') : value;
@@ -117,7 +119,6 @@ export const nodeTransport: Transport = (request) =>
               text: body.toString('utf8').replace(/^\uFEFF/, ''),
             });
           };
-          const status = res.statusCode ?? 0;
           const gzipped = /^\s*(x-)?gzip\s*$/i.test(res.headers['content-encoding'] ?? '');
           if (!gzipped || raw.length === 0 || status === 204 || status === 304) {
             done(raw);
