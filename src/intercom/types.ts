@@ -1,5 +1,5 @@
 // Shapes of the Intercom REST API (v2.16) that intercom-mcp reads. Source of truth:
-// ../shared/intercom-openapi/api.intercom.io.yaml. Everything is optional (and often nullable) because
+// spec/intercom/api.intercom.io.yaml. Everything is optional (and often nullable) because
 // upstream data is untrusted and fields come and go between workspaces; formatters must cope with any of
 // them missing.
 

@@ -2,7 +2,7 @@
 // dependency: the file is machine-formatted with stable indentation, so indentation is enough.
 import { readFileSync } from 'node:fs';
 
-export const SPEC_PATH = new URL('../../../shared/intercom-openapi/api.intercom.io.yaml', import.meta.url);
+export const SPEC_PATH = new URL('../../spec/intercom/api.intercom.io.yaml', import.meta.url);
 let lines: string[] | undefined;
 function specLines(): string[] {
   lines ??= readFileSync(SPEC_PATH, 'utf8').split('\n');

@@ -6,7 +6,7 @@ import { prng } from '../fixtures/prng.js';
 export const NOW = new Date('2025-06-15T10:00:00Z');
 export const NOW_S = 1_749_981_600;
 
-export const SPEC_TEXT = readFileSync(new URL('../../../shared/intercom-openapi/api.intercom.io.yaml', import.meta.url), 'utf8');
+export const SPEC_TEXT = readFileSync(new URL('../../spec/intercom/api.intercom.io.yaml', import.meta.url), 'utf8');
 
 /** Run fn, expect a QueryError, return it. */
 export function queryError(fn: () => unknown): QueryError {
