@@ -1,5 +1,6 @@
 import { writeErr, writeOut } from './cli/output.js';
 import { ConfigError, resolveConfig, type ConfigFlags } from './config.js';
+import { REGION_NAMES } from './intercom/regions.js';
 
 // Start-up is paid every time a chat opens, so the common case (no command, maybe a few options) is
 // parsed here by hand and commander (40 kB) is only loaded for help, version, sub-commands and anything
@@ -11,7 +12,7 @@ const VALUE_FLAGS: Readonly<Record<string, keyof ConfigFlags>> = {
   '--api-version': 'apiVersion',
   '--timeout-ms': 'timeoutMs',
 };
-const REGION_CHOICES = ['us', 'eu', 'au'];
+const REGION_CHOICES: readonly string[] = REGION_NAMES;
 
 /** The flags when argv is nothing but known options with plain values; otherwise undefined. */
 function parseServerArgs(args: readonly string[]): ConfigFlags | undefined {

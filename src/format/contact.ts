@@ -1,6 +1,7 @@
 // Contacts for the assistant: a one-line search summary, readable attribute lines (fetch) and a compact
 // structured view (get_contact). Tags/companies/notes arrive as id-only lists: we show counts and ids,
 // and names only when Intercom included them, never invented.
+import { prefixedId } from '../intercom/record-kinds.js';
 import type { AddressableList, Contact, JsonValue } from '../intercom/types.js';
 import { idOf, line, sanitizedAttributes, scalarAttributes, scalarText } from './common.js';
 import { compact } from './compact.js';
@@ -197,7 +198,7 @@ export function summarizeContact(c: Contact, links: Links): SearchResult {
     locationOf(c),
     seen ? `last seen ${seen}` : undefined,
   ].filter((b): b is string => b !== undefined && b !== '');
-  const result: SearchResult = { id: `contact_${id}`, title, text: bits.join(' | ') };
+  const result: SearchResult = { id: prefixedId('contact', id), title, text: bits.join(' | ') };
   const url = id ? links.contact(id) : undefined;
   if (url) result.url = url;
   return result;
@@ -251,7 +252,7 @@ export function formatContactDocument(c: Contact, links: Links): FetchDocument {
     for (const [key, value] of Object.entries(scalars)) lines.push(`  ${key}: ${scalarText(value)}`);
   }
   const { id: _id, url, ...metadata } = view;
-  const doc: FetchDocument = { id: `contact_${view.id}`, title: titleOf(c), text: lines.join('\n'), metadata };
+  const doc: FetchDocument = { id: prefixedId('contact', view.id), title: titleOf(c), text: lines.join('\n'), metadata };
   if (url) doc.url = url;
   return doc;
 }

@@ -4,7 +4,7 @@ export { DEFAULT_MAX_CHARS } from './types.js';
 export { cleanText, decodeEntities, htmlToText, plainLine, plainText } from './html-to-text.js';
 export { compact } from './compact.js';
 export { isoDate, isoDay, isoMinute } from './dates.js';
-export { NO_LINKS } from './links.js';
+export { appLinks, NO_LINKS } from './links.js';
 export type { AuthorView, ConversationView, PartView } from './conversation.js';
 export { formatConversationDocument, projectConversation, summarizeConversation } from './conversation.js';
 export type { AddressedView, ContactView } from './contact.js';

@@ -1,10 +1,9 @@
 // The shapes the tools layer hands to the assistant (OpenAI search/fetch contracts and paging window).
 
-/** Where links into the Intercom web app point; both functions return undefined when the app id is unknown. */
-export interface Links {
-  conversation(id: string): string | undefined;
-  contact(id: string): string | undefined;
-}
+import type { RecordKind } from '../intercom/record-kinds.js';
+
+/** Where links into the Intercom web app point, one function per record kind; undefined when the app id is unknown. */
+export type Links = { readonly [K in RecordKind]: (id: string) => string | undefined };
 
 /** OpenAI `search` contract item. */
 export interface SearchResult {

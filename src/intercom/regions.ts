@@ -7,6 +7,9 @@ export const REGIONS: Readonly<Record<Region, { apiBaseUrl: string; appBaseUrl: 
   au: { apiBaseUrl: 'https://api.au.intercom.io', appBaseUrl: 'https://app.au.intercom.com' },
 };
 
+/** The region names, in the order the CLI and errors list them. */
+export const REGION_NAMES = Object.keys(REGIONS) as readonly Region[];
+
 export function isRegion(value: string): value is Region {
   return Object.hasOwn(REGIONS, value);
 }

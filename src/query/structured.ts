@@ -1,6 +1,7 @@
 // Builders for the two structured search tools. They share the DSL's catalogue, typing and limits, so a
 // structured call and the equivalent DSL query produce the same Intercom body.
 import type { SearchRequest, SingleFilter } from '../intercom/types.js';
+import type { ContactRole, ConversationState, PriorityInput } from '../intercom/vocabulary.js';
 import { QueryError, show } from './errors.js';
 import { lookupField, type DslOperator, type ObjectType } from './fields.js';
 import { DEFAULT_PER_PAGE, MAX_PER_PAGE, assemble, buildFilter, type Target } from './translate.js';
@@ -19,11 +20,11 @@ export interface ConversationSearchArgs {
   source_type?: string;
   source_author_name?: string;
   source_author_email?: string;
-  state?: 'open' | 'closed' | 'snoozed';
+  state?: ConversationState;
   open?: boolean;
   read?: boolean;
   /** 2.16 levels none|low|medium|high|urgent; legacy priority|not_priority also accepted. */
-  priority?: 'priority' | 'not_priority' | 'none' | 'low' | 'medium' | 'high' | 'urgent';
+  priority?: PriorityInput;
   team_assignee_id?: string;
   admin_assignee_id?: string;
   tag_ids?: string[];
@@ -44,7 +45,7 @@ export interface ContactSearchArgs {
   email_domain?: string;
   phone?: string;
   external_id?: string;
-  role?: 'user' | 'lead';
+  role?: ContactRole;
   custom_attributes?: Record<string, string | number | boolean>;
   match?: 'exact' | 'contains' | 'starts_with' | 'ends_with';
   per_page?: number;

@@ -9,8 +9,8 @@
 import type { MultipleFilter, SearchRequest, SingleFilter } from '../intercom/types.js';
 import { QueryError, show } from './errors.js';
 import {
-  CUSTOM_ATTRIBUTE_OPERATORS, CUSTOM_ATTRIBUTE_PREFIX, FREE_TEXT_FIELDS, INTERCOM_OPERATOR, PRIORITY_ALIASES, SPECIAL_KEYS,
-  lookupField, searchableFields, type DslOperator, type FieldSpec, type ObjectType,
+  CUSTOM_ATTRIBUTE_OPERATORS, CUSTOM_ATTRIBUTE_PREFIX, FREE_TEXT_FIELDS, INTERCOM_OPERATOR, OBJECT_TYPES, PRIORITY_ALIASES,
+  SPECIAL_KEYS, catalogueOf, lookupField, searchableFields, type DslOperator, type FieldSpec, type ObjectType,
 } from './fields.js';
 import { parse, type FilterTerm, type Group, type SpecialTerm } from './parse.js';
 import { didYouMean } from './suggest.js';
@@ -37,6 +37,8 @@ const DAY = 86_400;
 export const MATCH_ALL: SingleFilter = { field: 'created_at', operator: '>', value: 0 };
 
 const EXAMPLE = 'object_type:conversations state:open';
+/** `object_type:conversations or object_type:contacts`: every object type the DSL searches. */
+const OBJECT_TYPE_TERMS = OBJECT_TYPES.map((o) => `object_type:${o}`).join(' or ');
 
 /** A filter target: a catalogued field or a contact custom attribute. */
 export type Target = { kind: 'field'; spec: FieldSpec } | { kind: 'custom'; name: string };
@@ -49,16 +51,17 @@ export function targetLabel(t: Target): string {
 export function resolveTarget(objectType: ObjectType, name: string): Target {
   if (name.toLowerCase().startsWith(CUSTOM_ATTRIBUTE_PREFIX)) {
     const attr = name.slice(CUSTOM_ATTRIBUTE_PREFIX.length);
-    if (objectType !== 'contacts') {
-      throw new QueryError(`${show(name)}: custom attributes are searchable for contacts only (Intercom's conversation search lists none). Searchable: ${searchableFields(objectType).join(', ')}.`);
+    if (!catalogueOf(objectType).customAttributes) {
+      const where = OBJECT_TYPES.filter((o) => catalogueOf(o).customAttributes).join(' and ');
+      throw new QueryError(`${show(name)}: custom attributes are searchable for ${where} only (Intercom's ${objectType} search lists none). Searchable: ${searchableFields(objectType).join(', ')}.`);
     }
     if (attr.trim() === '') throw new QueryError(`${show(name)}: name the attribute, e.g. custom_attributes.plan:pro.`);
     return { kind: 'custom', name: attr };
   }
   const spec = lookupField(objectType, name);
   if (spec !== undefined) return { kind: 'field', spec };
-  const other: ObjectType = objectType === 'conversations' ? 'contacts' : 'conversations';
-  const elsewhere = lookupField(other, name) !== undefined ? ` (that is a field of ${other})` : '';
+  const others = OBJECT_TYPES.filter((o) => o !== objectType && lookupField(o, name) !== undefined);
+  const elsewhere = others.length > 0 ? ` (that is a field of ${others.join(' and ')})` : '';
   const candidates = [...searchableFields(objectType), ...SPECIAL_KEYS];
   throw new QueryError(
     `field ${show(name)} is not searchable for ${objectType}${elsewhere}${didYouMean(name, candidates)} Searchable: ${searchableFields(objectType).join(', ')}.`,
@@ -115,7 +118,7 @@ export function buildFilter(
   let isDate = target.kind === 'field' && target.spec.type === 'date';
   for (const v of values) {
     if (target.kind === 'field') {
-      typed.push(typeFieldValue(target.spec, op, v, now, label, objectType === 'conversations'));
+      typed.push(typeFieldValue(target.spec, op, v, now, label, catalogueOf(objectType).comparisons === 'seconds'));
     } else {
       const c = typeCustomValue(label, op, v, now);
       if (c.isDate) isDate = true;
@@ -133,7 +136,7 @@ export function buildFilter(
   }
   const value = typed[0]!;
   if (typeof value === 'number' && (op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte')) {
-    if (objectType === 'conversations') {
+    if (catalogueOf(objectType).comparisons === 'seconds') {
       // Conversation search: `>` and `<` include the value itself ("Greater (or equal) than"), to the second.
       if (op === 'gt') return { field, operator: '>', value: value + 1 };
       if (op === 'gte') return { field, operator: '>', value };
@@ -180,9 +183,10 @@ export function assemble(singles: readonly SingleFilter[], orGroups: readonly (r
 
 function objectTypeOf(term: SpecialTerm): ObjectType {
   const v = term.value.text.trim().toLowerCase();
-  if (v === 'conversations' || v === 'conversation') return 'conversations';
-  if (v === 'contacts' || v === 'contact') return 'contacts';
-  throw new QueryError(`object_type ${show(term.value.text)} is not known${didYouMean(v, ['conversations', 'contacts'])} Use object_type:conversations or object_type:contacts.`);
+  // The singular works too: object_type:conversation.
+  const found = OBJECT_TYPES.find((o) => v === o || v === o.replace(/s$/, ''));
+  if (found !== undefined) return found;
+  throw new QueryError(`object_type ${show(term.value.text)} is not known${didYouMean(v, OBJECT_TYPES)} Use ${OBJECT_TYPE_TERMS}.`);
 }
 
 export function parsePerPage(text: string, label: string): number {
@@ -204,7 +208,7 @@ function translate(groups: readonly Group[], now: Date): TranslatedQuery {
   }
   const ot = specials.get('object_type');
   if (ot === undefined) {
-    throw new QueryError(`missing object_type: every query says what to search, object_type:conversations or object_type:contacts, e.g. \`${EXAMPLE}\`.`);
+    throw new QueryError(`missing object_type: every query says what to search, ${OBJECT_TYPE_TERMS}, e.g. \`${EXAMPLE}\`.`);
   }
   const objectType = objectTypeOf(ot);
 

@@ -1,6 +1,7 @@
 // Typing of filter values: every value is checked against its field's type before anything reaches Intercom.
 import { QueryError, show } from './errors.js';
-import { PRIORITY_ALIASES, type DslOperator, type FieldSpec } from './fields.js';
+import { PRIORITY_ALIASES } from '../intercom/vocabulary.js';
+import type { DslOperator, FieldSpec } from './field-spec.js';
 import { didYouMean } from './suggest.js';
 
 /** A value as written: its text (quotes and escapes resolved) and whether any of it was quoted. */

@@ -1,6 +1,5 @@
-import { NO_LINKS, type Links } from '../format/index.js';
-import { contactAppUrl, conversationAppUrl } from '../intercom/ids.js';
-import type { IntercomSource } from './create-server.js';
+import { appLinks, NO_LINKS, type Links } from '../format/index.js';
+import { clientOf, type IntercomSource } from '../intercom/source.js';
 
 /** How long an answer waits for the first `GET /me` once Intercom has answered the call itself. */
 export const LINK_GRACE_MS = 250;
@@ -15,14 +14,10 @@ export function createLinkResolver(intercom: IntercomSource, appBaseUrl: string)
   return async (signal) => {
     if (resolved) return resolved;
     try {
-      const client = typeof intercom === 'function' ? await intercom() : intercom;
-      const me = await client.me({ signal });
+      const me = await (await clientOf(intercom)).me({ signal });
       const appId = me.app?.id_code;
       if (typeof appId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(appId)) return NO_LINKS;
-      resolved = {
-        conversation: (id) => conversationAppUrl(appBaseUrl, appId, id),
-        contact: (id) => contactAppUrl(appBaseUrl, appId, id),
-      };
+      resolved = appLinks(appBaseUrl, appId);
       return resolved;
     } catch {
       return NO_LINKS;

@@ -1,15 +1,18 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Config } from '../config.js';
 import { createTokenSource } from '../credentials/resolve.js';
-import type { IntercomClient } from '../intercom/client.js';
-import { createServer } from './create-server.js';
-import { createLinkResolver } from './links.js';
-
-export const USER_AGENT = `intercom-mcp/${__VERSION__} (+https://www.npmjs.com/package/intercom-mcp)`;
+import { createServerFactory } from './server-factory.js';
 
 function log(line: string): void {
   process.stderr.write(`[intercom-mcp] ${line}\n`);
 }
+
+/** Said on stderr when a person starts the server in a terminal, where it would otherwise just sit silent. */
+export const TERMINAL_HINT =
+  'intercom-mcp is an MCP server: it speaks JSON-RPC on stdin/stdout and is now waiting for an MCP client.\n' +
+  'Add it to your client instead, e.g. in claude_desktop_config.json:\n' +
+  '  { "mcpServers": { "intercom": { "command": "npx", "args": ["-y", "intercom-mcp"], "env": { "INTERCOM_ACCESS_TOKEN": "your-token" } } } }\n' +
+  'Options: intercom-mcp --help. Stop with Ctrl+C.\n';
 
 /**
  * Serves the tools on stdin/stdout for as long as the client keeps stdin open. Nothing here touches the
@@ -17,22 +20,10 @@ function log(line: string): void {
  */
 export function runStdioServer(config: Config): void {
   const shutdown = new AbortController();
-  // The HTTP client is only needed by a tool call: loaded then, not on the start path.
-  let client: Promise<IntercomClient> | undefined;
-  const intercom = () =>
-    (client ??= import('../intercom/client.js').then(
-      ({ IntercomClient }) =>
-        new IntercomClient({
-          baseUrl: config.baseUrl,
-          apiVersion: config.apiVersion,
-          timeoutMs: config.timeoutMs,
-          userAgent: USER_AGENT,
-          getToken: createTokenSource(process.env),
-        }),
-    ));
-  const links = createLinkResolver(intercom, config.appBaseUrl);
+  const factory = createServerFactory({ config, getToken: createTokenSource(process.env), log, shutdown: shutdown.signal });
+  if (process.stdin.isTTY) process.stderr.write(TERMINAL_HINT);
 
-  const handle = serveStdio(() => createServer({ intercom, links, shutdown: shutdown.signal, log }), {
+  const handle = serveStdio(factory, {
     onerror: (error) => log(`transport error: ${error.message}`),
   });
 

@@ -1,22 +1,12 @@
 import type { CallToolResult, ToolAnnotations } from '@modelcontextprotocol/server';
 import * as z from 'zod';
-import type { Links } from '../format/index.js';
-import type { IntercomClient } from '../intercom/client.js';
 import { IntercomError } from '../intercom/errors.js';
 import { InvalidIdError } from '../intercom/ids.js';
 import { QueryError } from '../query/index.js';
+import type { ReadContext } from '../records/index.js';
 
-/** What a tool handler may use. Nothing here knows about MCP transports. */
-export interface ToolContext {
-  readonly intercom: IntercomClient;
-  /**
-   * Awaits an Intercom call together with the links into the web app. Never fails for the links (they are a
-   * nicety): if they are not known in time, the answer carries no urls.
-   */
-  withLinks<T>(request: Promise<T>): Promise<[T, Links]>;
-  /** Aborted when the MCP request is cancelled or the server shuts down. */
-  readonly signal: AbortSignal;
-}
+/** What a tool handler may use: the client, links and the call's signal. Nothing here knows about MCP transports. */
+export type ToolContext = ReadContext;
 
 /** Every tool here only reads: the type makes the four hints mandatory so none is forgotten. */
 export type ReadOnlyAnnotations = Required<

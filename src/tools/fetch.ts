@@ -1,7 +1,7 @@
 import * as z from 'zod';
-import { formatContactDocument, formatConversationDocument } from '../format/index.js';
-import { parseRecordRef } from '../intercom/ids.js';
+import { recordFor } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
+import { recordRef } from './record-ref.js';
 import { documentSchema } from './schemas.js';
 
 export const fetchTool = defineTool({
@@ -18,12 +18,7 @@ export const fetchTool = defineTool({
   outputSchema: documentSchema,
   annotations: READ_ONLY,
   async handler({ id }, ctx) {
-    const ref = parseRecordRef(id);
-    if (ref.type === 'conversation') {
-      const [conversation, links] = await ctx.withLinks(ctx.intercom.getConversation(ref.id, { signal: ctx.signal }));
-      return formatConversationDocument(conversation, links);
-    }
-    const [contact, links] = await ctx.withLinks(ctx.intercom.getContact(ref.id, { signal: ctx.signal }));
-    return formatContactDocument(contact, links);
+    const ref = recordRef(id);
+    return recordFor(ref.kind).fetchDocument(ctx, ref.id);
   },
 });

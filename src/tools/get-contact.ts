@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { projectContact } from '../format/index.js';
-import { parseRecordRef } from '../intercom/ids.js';
+import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
+import { recordRef } from './record-ref.js';
 import { recordIdSchema } from './schemas.js';
 
 export const getContactTool = defineTool({
@@ -14,8 +15,8 @@ export const getContactTool = defineTool({
   outputSchema: z.looseObject({ id: z.string(), url: z.string().optional() }),
   annotations: READ_ONLY,
   async handler({ id }, ctx) {
-    const ref = parseRecordRef(id, 'contact');
-    const [contact, links] = await ctx.withLinks(ctx.intercom.getContact(ref.id, { signal: ctx.signal }));
+    const ref = recordRef(id, 'contact');
+    const [contact, links] = await RECORDS.contact.read(ctx, ref.id);
     return { ...projectContact(contact, links) };
   },
 });

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { projectConversation } from '../format/index.js';
-import { parseRecordRef } from '../intercom/ids.js';
+import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
+import { recordRef } from './record-ref.js';
 import { recordIdSchema } from './schemas.js';
 
 export const getConversationTool = defineTool({
@@ -18,8 +19,8 @@ export const getConversationTool = defineTool({
   outputSchema: z.looseObject({ id: z.string(), url: z.string().optional() }),
   annotations: READ_ONLY,
   async handler({ id, part_offset }, ctx) {
-    const ref = parseRecordRef(id, 'conversation');
-    const [conversation, links] = await ctx.withLinks(ctx.intercom.getConversation(ref.id, { signal: ctx.signal }));
+    const ref = recordRef(id, 'conversation');
+    const [conversation, links] = await RECORDS.conversation.read(ctx, ref.id);
     return { ...projectConversation(conversation, links, part_offset === undefined ? {} : { partOffset: part_offset }) };
   },
 });

@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { summarizeContact } from '../format/index.js';
-import { resultPage } from '../format/page.js';
+import { CONTACT_ROLES } from '../intercom/vocabulary.js';
 import { buildContactSearch } from '../query/index.js';
+import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 import { cursorSchema, pageSizeSchema, resultPageSchema } from './schemas.js';
+import { callAgainWithCursor, searchPage } from './search-page.js';
 
 export const searchContactsTool = defineTool({
   name: 'search_contacts',
@@ -19,7 +20,7 @@ export const searchContactsTool = defineTool({
     email_domain: z.string().max(256).optional().describe('e.g. example.com'),
     phone: z.string().max(64).optional(),
     external_id: z.string().max(256).optional(),
-    role: z.enum(['user', 'lead']).optional(),
+    role: z.enum(CONTACT_ROLES).optional(),
     custom_attributes: z
       .record(z.string().max(190), z.union([z.string().max(1024), z.number(), z.boolean()]))
       .optional()
@@ -31,9 +32,6 @@ export const searchContactsTool = defineTool({
   outputSchema: resultPageSchema,
   annotations: READ_ONLY,
   async handler(args, ctx) {
-    const body = buildContactSearch(args);
-    const [list, links] = await ctx.withLinks(ctx.intercom.searchContacts(body, { signal: ctx.signal }));
-    const results = (list.data ?? []).map((c) => summarizeContact(c, links));
-    return resultPage(results, list.total_count, list.pages, (cursor) => `call again with starting_after: "${cursor}"`);
+    return searchPage(RECORDS.contact, ctx, buildContactSearch(args), callAgainWithCursor);
   },
 });

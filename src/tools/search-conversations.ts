@@ -1,9 +1,10 @@
 import * as z from 'zod';
-import { summarizeConversation } from '../format/index.js';
-import { resultPage } from '../format/page.js';
+import { CONVERSATION_STATES, PRIORITIES, PRIORITY_ALIASES, SOURCE_TYPES } from '../intercom/vocabulary.js';
 import { buildConversationSearch } from '../query/index.js';
+import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 import { cursorSchema, pageSizeSchema, resultPageSchema } from './schemas.js';
+import { callAgainWithCursor, searchPage } from './search-page.js';
 
 const comparison = (what: string) =>
   z
@@ -25,13 +26,13 @@ export const searchConversationsTool = defineTool({
     'Returns one-line summaries with ids for get_conversation.',
   inputSchema: z.object({
     ids: z.array(z.string().max(64)).max(100).optional().describe('Conversation ids'),
-    source_type: z.string().max(64).optional().describe('conversation, email, facebook, instagram, phone_call, phone_switch, push, sms, twitter, whatsapp'),
+    source_type: z.string().max(64).optional().describe(SOURCE_TYPES.join(', ')),
     source_author_name: z.string().max(256).optional(),
     source_author_email: z.string().max(256).optional(),
-    state: z.enum(['open', 'closed', 'snoozed']).optional(),
+    state: z.enum(CONVERSATION_STATES).optional(),
     open: z.boolean().optional(),
     read: z.boolean().optional(),
-    priority: z.enum(['none', 'low', 'medium', 'high', 'urgent', 'priority', 'not_priority']).optional().describe('priority = any but none; not_priority = none'),
+    priority: z.enum([...PRIORITIES, ...PRIORITY_ALIASES]).optional().describe('priority = any but none; not_priority = none'),
     team_assignee_id: z.string().max(64).optional(),
     admin_assignee_id: z.string().max(64).optional(),
     tag_ids: z.array(z.string().max(64)).max(50).optional(),
@@ -47,9 +48,6 @@ export const searchConversationsTool = defineTool({
   outputSchema: resultPageSchema,
   annotations: READ_ONLY,
   async handler(args, ctx) {
-    const body = buildConversationSearch(args);
-    const [list, links] = await ctx.withLinks(ctx.intercom.searchConversations(body, { signal: ctx.signal }));
-    const results = (list.conversations ?? []).map((c) => summarizeConversation(c, links));
-    return resultPage(results, list.total_count, list.pages, (cursor) => `call again with starting_after: "${cursor}"`);
+    return searchPage(RECORDS.conversation, ctx, buildConversationSearch(args), callAgainWithCursor);
   },
 });

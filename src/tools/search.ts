@@ -1,9 +1,9 @@
 import * as z from 'zod';
-import { resultPage } from '../format/page.js';
-import { summarizeContact, summarizeConversation } from '../format/index.js';
 import { DSL_CHEATSHEET, parseSearchQuery } from '../query/index.js';
+import { recordForObjectType } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 import { resultPageSchema } from './schemas.js';
+import { searchPage } from './search-page.js';
 
 export const searchTool = defineTool({
   name: 'search',
@@ -18,15 +18,7 @@ export const searchTool = defineTool({
   outputSchema: resultPageSchema,
   annotations: READ_ONLY,
   async handler({ query }, ctx) {
-    const parsed = parseSearchQuery(query);
-    const next = (cursor: string) => `repeat the same query with starting_after:${cursor}`;
-    if (parsed.objectType === 'conversations') {
-      const [list, links] = await ctx.withLinks(ctx.intercom.searchConversations(parsed.body, { signal: ctx.signal }));
-      const results = (list.conversations ?? []).map((c) => summarizeConversation(c, links));
-      return resultPage(results, list.total_count, list.pages, next);
-    }
-    const [list, links] = await ctx.withLinks(ctx.intercom.searchContacts(parsed.body, { signal: ctx.signal }));
-    const results = (list.data ?? []).map((c) => summarizeContact(c, links));
-    return resultPage(results, list.total_count, list.pages, next);
+    const { objectType, body } = parseSearchQuery(query);
+    return searchPage(recordForObjectType(objectType), ctx, body, (cursor) => `repeat the same query with starting_after:${cursor}`);
   },
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { contactAppUrl, conversationAppUrl, InvalidIdError, parseRecordRef, type RecordType } from '../../src/intercom/ids.js';
+import { InvalidIdError, KindMismatchError, parseRecordRef } from '../../src/intercom/ids.js';
+import { appUrl, RECORD_KINDS, type RecordKind } from '../../src/intercom/record-kinds.js';
 import { REGIONS } from '../../src/intercom/regions.js';
+import { recordRef } from '../../src/tools/record-ref.js';
+
+type RecordType = RecordKind;
+const conversationAppUrl = (base: string, app: string, id: string) => appUrl('conversation', base, app, id);
+const contactAppUrl = (base: string, app: string, id: string) => appUrl('contact', base, app, id);
 
 const CONTACT_ID = '6329bd9ffe4e2e91dac76188';
 
@@ -28,11 +34,12 @@ describe('parseRecordRef accepts', () => {
     ['app.intercom.com/a/inbox/abc123/inbox/conversation/8', undefined, 'conversation', '8'],
   ];
   it.each(cases)('%j (expected %s) -> %s %s', (input, expected, type, id) => {
-    expect(parseRecordRef(input, expected)).toEqual({ type, id });
+    expect(parseRecordRef(input, expected)).toEqual({ kind: type, id });
   });
 });
 
-describe('parseRecordRef refuses', () => {
+// Refusals as the assistant reads them: parseRecordRef, plus the tool layer's hint for an id of another kind.
+describe('recordRef refuses', () => {
   const cases: Array<[string, RecordType | undefined, RegExp]> = [
     ['', undefined, /id is required/],
     ['   \t', 'conversation', /id is required/],
@@ -74,7 +81,7 @@ describe('parseRecordRef refuses', () => {
   it.each(cases)('%j (expected %s)', (input, expected, message) => {
     let caught: unknown;
     try {
-      parseRecordRef(input, expected);
+      recordRef(input, expected);
     } catch (error) {
       caught = error;
     }
@@ -86,7 +93,7 @@ describe('parseRecordRef refuses', () => {
   it('every refusal says what a valid id looks like or which tool to use', () => {
     for (const [input, expected] of cases) {
       try {
-        parseRecordRef(input, expected);
+        recordRef(input, expected);
       } catch (error) {
         expect((error as Error).message).toMatch(/conversation_<digits>|use get_co/);
       }
@@ -96,17 +103,41 @@ describe('parseRecordRef refuses', () => {
   it('refuses a non-string at runtime (input from a model)', () => {
     expect(() => parseRecordRef(undefined as unknown as string)).toThrow(InvalidIdError);
   });
+
+  it('the intercom layer names no tool: an id of another kind says what it is, the tool layer says where to go', () => {
+    const mismatches: Array<[string, RecordKind, RecordKind, string]> = [
+      [`contact_${CONTACT_ID}`, 'conversation', 'contact', CONTACT_ID],
+      [CONTACT_ID, 'conversation', 'contact', CONTACT_ID],
+      [`conversation_${CONTACT_ID}`, 'conversation', 'contact', CONTACT_ID],
+      ['conversation_123', 'contact', 'conversation', '123'],
+    ];
+    for (const [input, expected, kind, id] of mismatches) {
+      let caught: unknown;
+      try {
+        parseRecordRef(input, expected === 'conversation' && input.startsWith('conversation_') ? undefined : expected);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(KindMismatchError);
+      expect((caught as KindMismatchError).found).toEqual({ kind, id });
+      expect((caught as Error).message).not.toMatch(/get_|fetch/);
+    }
+    expect(() => recordRef(`contact_${CONTACT_ID}`, 'conversation')).toThrow(
+      `That is a contact, not a conversation: use get_contact (or fetch with "contact_${CONTACT_ID}") instead.`,
+    );
+  });
 });
 
 describe('app URLs', () => {
   it.each(Object.entries(REGIONS))('%s: links round-trip through parseRecordRef', (_region, { appBaseUrl }) => {
     const conversation = conversationAppUrl(appBaseUrl, 'abc123', '215471');
     expect(conversation).toBe(`${appBaseUrl}/a/inbox/abc123/inbox/conversation/215471`);
-    expect(parseRecordRef(conversation)).toEqual({ type: 'conversation', id: '215471' });
+    expect(parseRecordRef(conversation)).toEqual({ kind: 'conversation', id: '215471' });
 
     const contact = contactAppUrl(appBaseUrl, 'abc123', CONTACT_ID);
     expect(contact).toBe(`${appBaseUrl}/a/apps/abc123/users/${CONTACT_ID}/all-conversations`);
-    expect(parseRecordRef(contact)).toEqual({ type: 'contact', id: CONTACT_ID });
+    expect(parseRecordRef(contact)).toEqual({ kind: 'contact', id: CONTACT_ID });
+    expect(RECORD_KINDS.map((kind) => parseRecordRef(appUrl(kind, appBaseUrl, 'x1', kind === 'conversation' ? '9' : CONTACT_ID)).kind)).toEqual([...RECORD_KINDS]);
   });
 
   it('tolerates a trailing slash and encodes path segments', () => {

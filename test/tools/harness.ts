@@ -3,9 +3,8 @@ import { http, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { FakeIntercom } from '../fake-intercom/fake-intercom.js';
-import { IntercomClient } from '../../src/intercom/client.js';
-import { createServer } from '../../src/server/create-server.js';
-import { createLinkResolver } from '../../src/server/links.js';
+import { resolveConfig } from '../../src/config.js';
+import { createServerFactory } from '../../src/server/server-factory.js';
 
 export const API = 'https://api.intercom.io';
 export const TOKEN = 'tok_msw_0123456789abcdefXk2';
@@ -20,8 +19,9 @@ export interface ToolHarness {
 }
 
 /**
- * One server per test file, wired exactly as in production (createServer + the real client), speaking
- * to msw, whose default handler forwards to the fake Intercom. Each outgoing request is captured as sent.
+ * One server per test file, wired exactly as in production (the server factory: config, token source, the
+ * real client loaded on first call, links), speaking to msw, whose default handler forwards to the fake
+ * Intercom. Each outgoing request is captured as sent.
  */
 export function toolHarness(): ToolHarness {
   const fake = new FakeIntercom({ token: TOKEN });
@@ -34,16 +34,13 @@ export function toolHarness(): ToolHarness {
 
   beforeAll(async () => {
     msw.listen({ onUnhandledRequest: 'error' });
-    const intercom = new IntercomClient({
-      baseUrl: API,
-      apiVersion: '2.16',
-      timeoutMs: 2_000,
-      userAgent: 'intercom-mcp/test',
+    const factory = createServerFactory({
+      config: resolveConfig({ baseUrl: API, timeoutMs: '2000' }, {}),
       getToken: () => TOKEN,
-      retryBaseMs: 1,
-      maxRetryWaitMs: 50,
+      log: () => {},
+      client: { userAgent: 'intercom-mcp/test', retryBaseMs: 1, maxRetryWaitMs: 50 },
     });
-    const server = createServer({ intercom, links: createLinkResolver(intercom, 'https://app.intercom.com'), log: () => {} });
+    const server = factory();
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
     client = new Client({ name: 'tool-tests', version: '1.0.0' });
     await server.connect(serverSide);

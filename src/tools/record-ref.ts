@@ -1,0 +1,17 @@
+import { InvalidIdError, KindMismatchError, parseRecordRef, type RecordRef } from '../intercom/ids.js';
+import { prefixedId, type RecordKind } from '../intercom/record-kinds.js';
+import { recordFor } from '../records/index.js';
+
+/**
+ * parseRecordRef, with the hint only the tool layer can word: an id of another kind names the tool that
+ * reads that kind (`use get_contact (or fetch with "contact_…") instead`).
+ */
+export function recordRef(input: string, expected?: RecordKind): RecordRef {
+  try {
+    return parseRecordRef(input, expected);
+  } catch (error) {
+    if (!(error instanceof KindMismatchError)) throw error;
+    const { kind, id } = error.found;
+    throw new InvalidIdError(`${error.lead}: use ${recordFor(kind).tools.get} (or fetch with "${prefixedId(kind, id)}") instead.`);
+  }
+}
