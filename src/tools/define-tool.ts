@@ -142,11 +142,11 @@ function normalizeName(name: string): string {
 }
 
 /** The argument an unknown name most likely meant: same name spelled otherwise, a known synonym, a typo. */
-export function nearMiss(name: string, known: readonly string[]): string | undefined {
+function nearMiss(name: string, known: readonly string[]): string | undefined {
   const norm = normalizeName(name);
   const sameName = known.find((k) => normalizeName(k) === norm);
   if (sameName !== undefined) return sameName;
-  const synonym = NEAR_MISSES[norm]?.find((target) => known.includes(target));
+  const synonym = Object.hasOwn(NEAR_MISSES, norm) ? NEAR_MISSES[norm]!.find((target) => known.includes(target)) : undefined;
   if (synonym !== undefined) return synonym;
   return closest(name, known);
 }

@@ -226,6 +226,14 @@ describe('near-miss argument names', () => {
     expect(h.allRequests()).toHaveLength(0);
   });
 
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])('an argument named %s is only an unknown argument', async (name) => {
+    const out = await h.call('search_conversations', JSON.parse(`{"state":"open","${name}":1}`) as Record<string, unknown>);
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain(`unknown argument "${name}"`);
+    expect(out.text).toContain('this tool takes ids, ');
+    expect(h.allRequests()).toHaveLength(0);
+  });
+
   it('no guess where nothing is close', async () => {
     const out = await h.call('search_conversations', { state: 'open', colour: 'red' });
     expect(out.text).toMatch(/unknown argument "colour"; this tool takes ids, /);
