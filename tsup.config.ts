@@ -24,6 +24,9 @@ export default defineConfig({
   define: { __VERSION__: JSON.stringify(pkg.version) },
   esbuildOptions(options) {
     // The SDK's Node shim loads Ajv just for elicitation answers, which this server never asks for.
+    // `_shims` is a private export of the SDK (pinned to an exact version in package.json for that reason):
+    // test/e2e/bundle.e2e.test.ts fails if this alias stops applying (Ajv back in dist/, the stand-in gone)
+    // or if the SDK starts using the validator on a path this server takes. Check it on every SDK update.
     options.alias = {
       ...options.alias,
       '@modelcontextprotocol/server/_shims': fileURLToPath(new URL('./src/server/sdk-shims.ts', import.meta.url)),

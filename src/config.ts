@@ -27,9 +27,16 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-function pick(flag: string | undefined, env: string | undefined): string | undefined {
+/** A setting's value and where it came from, named as the user wrote it (`--region` or `INTERCOM_REGION`). */
+interface Setting {
+  readonly value: string;
+  readonly source: string;
+}
+
+function pick(flag: string | undefined, env: string | undefined, names: { flag: string; env: string }): Setting | undefined {
   const value = flag ?? env;
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
+  if (value === undefined || value.trim() === '') return undefined;
+  return { value: value.trim(), source: flag !== undefined ? names.flag : names.env };
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
@@ -38,47 +45,61 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
-function parseBaseUrl(raw: string): string {
+/** The raw text of a setting for an error, with anything that may be a credential (`user:pass@`) masked. */
+function shown(raw: string): string {
+  const masked = raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#@]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}***@`);
+  return JSON.stringify(masked.length > 200 ? `${masked.slice(0, 199)}…` : masked);
+}
+
+function parseBaseUrl({ value: raw, source }: Setting): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`--base-url / INTERCOM_API_BASE_URL "${raw}" is not a URL; expected e.g. https://api.intercom.io`);
+    throw new ConfigError(`${source} ${shown(raw)} is not a URL; expected e.g. https://api.intercom.io`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError(`--base-url must be an https:// URL (got ${url.protocol}//...)`);
+    throw new ConfigError(`${source} must be an https:// URL (got ${url.protocol}//...)`);
   }
   // The token rides in a header: plain http is only acceptable when it never leaves this machine.
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new ConfigError(
-      `refusing plain http:// base URL for ${url.hostname}: the access token would travel unencrypted. ` +
+      `refusing plain http:// base URL for ${url.hostname} (${source}): the access token would travel unencrypted. ` +
         'Use https://, or http:// only for a loopback host (localhost, 127.0.0.1, [::1]).',
     );
   }
-  if (url.username || url.password) throw new ConfigError('--base-url must not contain credentials');
-  if (url.search || url.hash) throw new ConfigError('--base-url must not contain a query string or fragment');
+  if (url.username || url.password) throw new ConfigError(`${source} must not contain credentials; the token goes in INTERCOM_ACCESS_TOKEN`);
+  if (url.search || url.hash) throw new ConfigError(`${source} must not contain a query string or fragment`);
   return url.href.replace(/\/+$/, '');
 }
 
 export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Config {
-  const regionRaw = (pick(flags.region, env.INTERCOM_REGION) ?? 'us').toLowerCase();
+  const regionSetting = pick(flags.region, env.INTERCOM_REGION, { flag: '--region', env: 'INTERCOM_REGION' });
+  const regionRaw = (regionSetting?.value ?? 'us').toLowerCase();
   if (!isRegion(regionRaw)) {
-    throw new ConfigError(`unknown region "${regionRaw}"; use one of: ${Object.keys(REGIONS).join(', ')}`);
+    throw new ConfigError(
+      `${regionSetting?.source ?? 'region'} ${shown(regionSetting?.value ?? regionRaw)} is not a region; use one of: ${Object.keys(REGIONS).join(', ')}`,
+    );
   }
   const region: Region = regionRaw;
 
-  const baseRaw = pick(flags.baseUrl, env.INTERCOM_API_BASE_URL);
-  const baseUrl = baseRaw ? parseBaseUrl(baseRaw) : REGIONS[region].apiBaseUrl;
+  const baseSetting = pick(flags.baseUrl, env.INTERCOM_API_BASE_URL, { flag: '--base-url', env: 'INTERCOM_API_BASE_URL' });
+  const baseUrl = baseSetting ? parseBaseUrl(baseSetting) : REGIONS[region].apiBaseUrl;
 
-  const apiVersion = pick(flags.apiVersion, env.INTERCOM_API_VERSION) ?? DEFAULT_API_VERSION;
+  const versionSetting = pick(flags.apiVersion, env.INTERCOM_API_VERSION, { flag: '--api-version', env: 'INTERCOM_API_VERSION' });
+  const apiVersion = versionSetting?.value ?? DEFAULT_API_VERSION;
   if (!/^(\d+\.\d+|Unstable|Preview)$/.test(apiVersion)) {
-    throw new ConfigError(`API version "${apiVersion}" is not one Intercom knows; use e.g. ${DEFAULT_API_VERSION}`);
+    throw new ConfigError(
+      `${versionSetting?.source ?? 'API version'} ${shown(apiVersion)} is not an Intercom API version; use e.g. ${DEFAULT_API_VERSION} (the default), or Unstable`,
+    );
   }
 
-  const timeoutRaw = pick(flags.timeoutMs, env.INTERCOM_TIMEOUT_MS);
-  const timeoutMs = timeoutRaw === undefined ? DEFAULT_TIMEOUT_MS : Number(timeoutRaw);
+  const timeoutSetting = pick(flags.timeoutMs, env.INTERCOM_TIMEOUT_MS, { flag: '--timeout-ms', env: 'INTERCOM_TIMEOUT_MS' });
+  const timeoutMs = timeoutSetting === undefined ? DEFAULT_TIMEOUT_MS : Number(timeoutSetting.value);
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000) {
-    throw new ConfigError(`timeout "${timeoutRaw}" must be a whole number of milliseconds from 1 to 600000`);
+    throw new ConfigError(
+      `${timeoutSetting?.source ?? 'timeout'} ${shown(timeoutSetting?.value ?? '')} must be a whole number of milliseconds from 1 to 600000 (default ${DEFAULT_TIMEOUT_MS})`,
+    );
   }
 
   return Object.freeze({ region, baseUrl, appBaseUrl: REGIONS[region].appBaseUrl, apiVersion, timeoutMs });

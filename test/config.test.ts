@@ -42,19 +42,49 @@ describe('resolveConfig', () => {
   });
 
   it.each([
-    [{ region: 'mars' }, /unknown region "mars"; use one of: us, eu, au/],
-    [{ baseUrl: 'http://api.example.com' }, /refusing plain http:\/\/ base URL for api\.example\.com/],
+    [{ region: 'mars' }, /^--region "mars" is not a region; use one of: us, eu, au$/],
+    [{ baseUrl: 'http://api.example.com' }, /refusing plain http:\/\/ base URL for api\.example\.com \(--base-url\)/],
     [{ baseUrl: 'http://10.0.0.1' }, /refusing plain http/],
-    [{ baseUrl: 'ftp://x' }, /https:\/\//],
-    [{ baseUrl: 'not a url' }, /is not a URL/],
-    [{ baseUrl: 'https://user:pw@api.example.com' }, /credentials/],
-    [{ baseUrl: 'https://api.example.com/?x=1' }, /query string/],
-    [{ apiVersion: 'latest' }, /API version "latest"/],
-    [{ timeoutMs: '0' }, /timeout "0"/],
-    [{ timeoutMs: '1.5' }, /timeout "1.5"/],
-    [{ timeoutMs: 'soon' }, /timeout "soon"/],
-  ])('refuses %j', (flags, message) => {
+    [{ baseUrl: 'ftp://x' }, /^--base-url must be an https:\/\//],
+    [{ baseUrl: 'not a url' }, /^--base-url "not a url" is not a URL/],
+    [{ baseUrl: 'https://user:pw@api.example.com' }, /^--base-url must not contain credentials/],
+    [{ baseUrl: 'https://api.example.com/?x=1' }, /^--base-url must not contain a query string/],
+    [{ apiVersion: 'latest' }, /^--api-version "latest" is not an Intercom API version; use e\.g\. 2\.16/],
+    [{ timeoutMs: '0' }, /^--timeout-ms "0" must be a whole number of milliseconds from 1 to 600000/],
+    [{ timeoutMs: '1.5' }, /^--timeout-ms "1\.5"/],
+    [{ timeoutMs: 'soon' }, /^--timeout-ms "soon"/],
+  ])('refuses %j, naming the flag', (flags, message) => {
     expect(() => resolveConfig(flags, {})).toThrow(ConfigError);
     expect(() => resolveConfig(flags, {})).toThrow(message);
+  });
+
+  it.each([
+    [{ INTERCOM_REGION: 'mars' }, /^INTERCOM_REGION "mars" is not a region; use one of: us, eu, au$/],
+    [{ INTERCOM_API_BASE_URL: 'not a url' }, /^INTERCOM_API_BASE_URL "not a url" is not a URL/],
+    [{ INTERCOM_API_BASE_URL: 'http://api.example.com' }, /\(INTERCOM_API_BASE_URL\): the access token would travel unencrypted/],
+    [{ INTERCOM_API_BASE_URL: 'ftp://x' }, /^INTERCOM_API_BASE_URL must be an https:\/\//],
+    [{ INTERCOM_API_VERSION: 'latest' }, /^INTERCOM_API_VERSION "latest" is not an Intercom API version/],
+    [{ INTERCOM_TIMEOUT_MS: 'soon' }, /^INTERCOM_TIMEOUT_MS "soon" must be a whole number of milliseconds/],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => resolveConfig({}, env)).toThrow(ConfigError);
+    expect(() => resolveConfig({}, env)).toThrow(message);
+  });
+
+  it('names the flag when a flag overrides a good variable, and the variable when no flag is given', () => {
+    expect(() => resolveConfig({ region: 'mars' }, { INTERCOM_REGION: 'eu' })).toThrow(/^--region "mars"/);
+    expect(() => resolveConfig({ region: 'eu' }, { INTERCOM_REGION: 'mars' })).not.toThrow();
+    expect(() => resolveConfig({ timeoutMs: '100' }, { INTERCOM_TIMEOUT_MS: 'x', INTERCOM_REGION: 'mars' })).toThrow(/^INTERCOM_REGION/);
+  });
+
+  it('never repeats credentials found in a base URL it cannot parse', () => {
+    const secret = 's3cr3t-t0ken';
+    let message = '';
+    try {
+      resolveConfig({}, { INTERCOM_API_BASE_URL: `https://me:${secret}@[api.example.com` });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^INTERCOM_API_BASE_URL "https:\/\/\*\*\*@\[api\.example\.com" is not a URL/);
+    expect(message).not.toContain(secret);
   });
 });

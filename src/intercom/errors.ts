@@ -2,6 +2,8 @@
 // what went wrong and what to do next. They never contain the token and never echo a raw upstream body:
 // only Intercom's error `code`/`message` (the `error.list` schema), sanitized and truncated.
 
+import { DEFAULT_API_VERSION } from '../config.js';
+
 export type IntercomErrorKind =
   | 'missing_token'
   | 'unauthorized'
@@ -133,14 +135,31 @@ export class NotFoundError extends IntercomError {
   }
 }
 
+/**
+ * Intercom refused the Intercom-Version header (code `intercom_version_invalid`, as the 2.16 description and
+ * Intercom's own SDKs name it): no query or id can fix that, only the server's configuration.
+ */
+function isVersionRejection(detail: UpstreamDetail | undefined): boolean {
+  if (detail?.code) return /version/i.test(detail.code);
+  return /\b(api|intercom)[ -]version\b/i.test(detail?.message ?? '');
+}
+
+const VERSION_HELP =
+  `This server sends the version set with --api-version or INTERCOM_API_VERSION in its MCP client config: ` +
+  `remove that setting to use the default (${DEFAULT_API_VERSION}) or set a version Intercom lists (2.x, e.g. ` +
+  `${DEFAULT_API_VERSION}), then restart the MCP client. Retrying this call will not help.`;
+
 export class InvalidRequestError extends IntercomError {
   constructor(options: { status?: number; upstream?: UpstreamDetail; reason?: string }) {
-    const head = options.status
-      ? `Intercom rejected the request (HTTP ${options.status})${upstreamSuffix(options.upstream)}.`
-      : `The request was not sent: ${options.reason ?? 'it is invalid'}.`;
+    const version = options.status !== undefined && isVersionRejection(options.upstream);
+    const head = version
+      ? `Intercom did not accept the API version this server asks for in its Intercom-Version header (HTTP ${options.status})${upstreamSuffix(options.upstream)}.`
+      : options.status
+        ? `Intercom rejected the request (HTTP ${options.status})${upstreamSuffix(options.upstream)}.`
+        : `The request was not sent: ${options.reason ?? 'it is invalid'}.`;
     super(
       'invalid_request',
-      `${head} Fix the query or id (check field names, operators and value types) and try again.`,
+      `${head} ${version ? VERSION_HELP : 'Fix the query or id (check field names, operators and value types) and try again.'}`,
       initFrom(options.status, options.upstream),
     );
     this.name = 'InvalidRequestError';

@@ -158,4 +158,26 @@ describe('tool-argument abuse end to end', () => {
     expect(searches).toHaveLength(1);
     expect(JSON.stringify(searches[0]!.body)).toContain('"custom_attributes.plan"');
   });
+
+  it('numeric ids are taken as their digits end to end', async () => {
+    figure('abuse cases', 1);
+    running.fake.reset();
+    const one = await server.call(7_002, 'get_conversation', { id: 1060 });
+    expect(isErrorResult(one), resultText(one)).toBe(false);
+    expect(JSON.parse(resultText(one))).toMatchObject({ id: '1060' });
+    const list = await server.call(7_003, 'search_conversations', { ids: [1060, 1007], per_page: 5 });
+    expect(isErrorResult(list), resultText(list)).toBe(false);
+    const searches = running.fake.requests.filter((r) => r.path === '/conversations/search');
+    expect(searches).toHaveLength(1);
+    expect(JSON.stringify(searches[0]!.body)).toContain('["1060","1007"]');
+  });
+
+  it('a near-miss argument name is refused with the name meant', async () => {
+    figure('abuse cases', 1);
+    running.fake.reset();
+    const answer = await server.call(7_004, 'search_conversations', { state: 'open', limit: 20 });
+    expect(isErrorResult(answer)).toBe(true);
+    expect(resultText(answer)).toContain('unknown argument "limit"; did you mean per_page? this tool takes ids, ');
+    expect(running.fake.requests).toHaveLength(0);
+  });
 });

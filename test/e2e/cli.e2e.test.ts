@@ -47,6 +47,20 @@ describe('the CLI', () => {
     expect(out.stderr).toMatch(/us, eu, au|us", "eu", "au/);
   });
 
+  it.each<[string[], Record<string, string>, RegExp]>([
+    [['--region', 'mars'], {}, /--region/],
+    [[], { INTERCOM_REGION: 'mars' }, /^intercom-mcp: INTERCOM_REGION "mars" is not a region; use one of: us, eu, au\n$/],
+    [['--timeout-ms', 'soon'], {}, /^intercom-mcp: --timeout-ms "soon" must be/],
+    [[], { INTERCOM_TIMEOUT_MS: 'soon' }, /^intercom-mcp: INTERCOM_TIMEOUT_MS "soon" must be/],
+    [['--api-version', 'latest'], {}, /^intercom-mcp: --api-version "latest" is not an Intercom API version/],
+    [[], { INTERCOM_API_BASE_URL: 'not a url' }, /^intercom-mcp: INTERCOM_API_BASE_URL "not a url" is not a URL/],
+  ])('a bad setting (%j %j) is refused naming where it came from', (args, env, message) => {
+    const out = runCli(args, env);
+    expect(out.status).toBe(args.includes('--region') ? 1 : 2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(message);
+  });
+
   it('exits promptly when stdin closes', () => {
     // spawnSync's own timeout (10 s) kills a server that hangs on: status would then be null.
     const out = runCli([]);

@@ -75,3 +75,18 @@ describe('sanitizeUpstreamText', () => {
     expect(out.endsWith('…')).toBe(true);
   });
 });
+
+describe('InvalidRequestError about the API version', () => {
+  it('points at --api-version / INTERCOM_API_VERSION when Intercom rejects the version', () => {
+    const error = new InvalidRequestError({ status: 400, upstream: { code: 'intercom_version_invalid', message: 'Bad version' } });
+    expect(error.kind).toBe('invalid_request');
+    expect(error.message).toMatch(/Intercom-Version header \(HTTP 400\) \(Intercom said: intercom_version_invalid: Bad version\)\. /);
+    expect(error.message).toContain('--api-version or INTERCOM_API_VERSION');
+    expect(error.message).not.toContain('Fix the query');
+  });
+
+  it('keeps the query advice for every other rejection, and for requests never sent', () => {
+    expect(new InvalidRequestError({ status: 422, upstream: { code: 'parameter_invalid', message: 'state_version is bad' } }).message).toContain('Fix the query or id');
+    expect(new InvalidRequestError({ reason: 'the id is not valid' }).message).toContain('Fix the query or id');
+  });
+});

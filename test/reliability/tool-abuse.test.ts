@@ -12,13 +12,17 @@ const h = toolHarness();
 interface JsonProp { type?: string | string[]; maxLength?: number; enum?: string[] }
 const listed = (snapshot as unknown as { tools: Array<{ name: string; inputSchema: { properties: Record<string, JsonProp>; required?: string[] } }> }).tools;
 
+/** Id arguments, where a whole number stands for its digits (see numeric ids below). */
+const isIdArgument = (name: string) => /(^|_)ids?$/.test(name);
+
 /** A value of the wrong JSON type for a property. */
-function wrongTypes(prop: JsonProp): unknown[] {
+function wrongTypes(name: string, prop: JsonProp): unknown[] {
   const type = Array.isArray(prop.type) ? prop.type[0] : prop.type;
   const all: Record<string, unknown> = { string: 'x', integer: 1.5, number: 'five', boolean: 'yes', array: 7, object: 7 };
   const out: unknown[] = [null, { nested: { deep: true } }];
   if (type !== 'string') out.push('not-json');
-  if (type !== 'number' && type !== 'integer') out.push(12);
+  if (type === 'string' && isIdArgument(name)) out.push(-12, 12.5, 2 ** 60);
+  else if (type !== 'number' && type !== 'integer') out.push(12);
   if (type !== 'boolean') out.push(true);
   if (type !== 'array') out.push(['a', 'b']);
   if (type === 'integer') out.push(all.integer, -1, 1e300);
@@ -40,7 +44,7 @@ const cases: Array<[string, string, Record<string, unknown>]> = [];
 for (const tool of listed) {
   const { properties, required = [] } = tool.inputSchema;
   for (const [name, prop] of Object.entries(properties)) {
-    for (const value of wrongTypes(prop)) cases.push([`${tool.name}.${name} = ${JSON.stringify(value).slice(0, 30)}`, tool.name, { ...BASE[tool.name], [name]: value }]);
+    for (const value of wrongTypes(name, prop)) cases.push([`${tool.name}.${name} = ${JSON.stringify(value).slice(0, 30)}`, tool.name, { ...BASE[tool.name], [name]: value }]);
     if (prop.type === 'string') {
       cases.push([`${tool.name}.${name}: 100 kB`, tool.name, { ...BASE[tool.name], [name]: 'x'.repeat(100_001) }]);
     }
@@ -132,5 +136,123 @@ describe('object and array arguments sent as JSON strings', () => {
   it('a string argument that looks like JSON stays a string', async () => {
     const body = await bodyOf('search_contacts', { name: '{"plan":"pro"}' });
     expect(JSON.stringify(body)).toContain('{\\"plan\\":\\"pro\\"}');
+  });
+});
+
+describe('numeric ids (as the Inspector and some models send them)', () => {
+  /** What one call did: its answer and the requests it sent to Intercom. */
+  async function outcome(tool: string, args: Record<string, unknown>) {
+    h.allRequests().length = 0;
+    const out = await h.call(tool, args);
+    const sent = await Promise.all(h.apiRequests().map((r) => describeRequest(r)));
+    return { isError: out.isError, text: out.text, sent };
+  }
+
+  const same: Array<[string, string, Record<string, unknown>, Record<string, unknown>]> = [
+    ['get_conversation id', 'get_conversation', { id: 1060 }, { id: '1060' }],
+    ['get_conversation id, 15 digits', 'get_conversation', { id: 215470185450388 }, { id: '215470185450388' }],
+    ['get_contact id', 'get_contact', { id: 4242 }, { id: '4242' }],
+    ['fetch id (still needs its kind)', 'fetch', { id: 215470185450388 }, { id: '215470185450388' }],
+    ['search_conversations ids', 'search_conversations', { ids: [1060, '1007'] }, { ids: ['1060', '1007'] }],
+    ['search_conversations ids as a JSON string of numbers', 'search_conversations', { ids: '[1060, 1007]' }, { ids: ['1060', '1007'] }],
+    ['search_conversations team_assignee_id', 'search_conversations', { team_assignee_id: 5017691 }, { team_assignee_id: '5017691' }],
+    ['search_conversations admin_assignee_id', 'search_conversations', { admin_assignee_id: 991267461 }, { admin_assignee_id: '991267461' }],
+    ['search_conversations tag_ids', 'search_conversations', { tag_ids: [1, 2] }, { tag_ids: ['1', '2'] }],
+    ['search_contacts ids', 'search_contacts', { ids: [0, 123] }, { ids: ['0', '123'] }],
+    ['search_contacts external_id', 'search_contacts', { external_id: 98765 }, { external_id: '98765' }],
+  ];
+  it.each(same)('%s: a number gives the same answer and Intercom request as its digits', async (_name, tool, asNumber, asString) => {
+    figure('abuse cases', 1);
+    const a = await outcome(tool, asNumber);
+    const b = await outcome(tool, asString);
+    expect(a.text).not.toMatch(/expected string/);
+    expect(a).toEqual(b);
+    if (tool !== 'fetch') expect(a.sent).toHaveLength(1);
+  });
+
+  it('a conversation found by a numeric id is the conversation', async () => {
+    const out = await h.call('get_conversation', { id: 1060 });
+    expect(out.isError, out.text).toBe(false);
+    expect(out.structured.id).toBe('1060');
+  });
+
+  const refused: Array<[string, string, Record<string, unknown>, RegExp]> = [
+    ['an id past 2^53 (digits already lost)', 'get_conversation', { id: 2 ** 53 + 2 }, /too large a number.*send the id as a string/],
+    ['one such id in a list', 'search_conversations', { ids: ['1', 12345678901234567890] }, /too large a number.*send the id as a string/],
+    ['a negative id', 'get_contact', { id: -5 }, /expected string/],
+    ['a fractional id', 'get_conversation', { id: 10.5 }, /expected string/],
+    ['a number where the argument is not an id', 'search_contacts', { name: 12 }, /expected string/],
+  ];
+  it.each(refused)('%s is refused, with what to send', async (_name, tool, args, message) => {
+    figure('abuse cases', 1);
+    const out = await outcome(tool, args);
+    expect(out.isError).toBe(true);
+    expect(out.text).toMatch(message);
+    expect(out.sent).toHaveLength(0);
+  });
+});
+
+describe('near-miss argument names', () => {
+  const cases: Array<[string, Record<string, unknown>, string]> = [
+    ['search_conversations', { limit: 20 }, 'per_page'],
+    ['search_conversations', { page_size: 20 }, 'per_page'],
+    ['search_contacts', { pageSize: 20, role: 'user' }, 'per_page'],
+    ['search_contacts', { perPage: 20, role: 'user' }, 'per_page'],
+    ['search_conversations', { count: 20 }, 'per_page'],
+    ['search_conversations', { max_results: 20 }, 'per_page'],
+    ['search_conversations', { per_pgae: 20 }, 'per_page'],
+    ['search_conversations', { cursor: 'abc' }, 'starting_after'],
+    ['search_contacts', { after: 'abc', role: 'user' }, 'starting_after'],
+    ['search_conversations', { next: 'abc' }, 'starting_after'],
+    ['search_conversations', { next_starting_after: 'abc' }, 'starting_after'],
+    ['search_contacts', { startingAfter: 'abc', role: 'user' }, 'starting_after'],
+    ['search_conversations', { starting_afer: 'abc' }, 'starting_after'],
+    ['search', { q: 'object_type:contacts role:user' }, 'query'],
+    ['get_conversation', { conversation_id: '1060' }, 'id'],
+    ['get_contact', { contact_id: '6762f1000acb1825c460d835' }, 'id'],
+    ['fetch', { conversation_id: 'conversation_1060' }, 'id'],
+    ['get_conversation', { id: '1060', offset: 10 }, 'part_offset'],
+    ['get_conversation', { id: '1060', partOffset: 10 }, 'part_offset'],
+    ['search_conversations', { tags: ['1'] }, 'tag_ids'],
+    ['search_conversations', { sate: 'open' }, 'state'],
+    ['search_conversations', { email: 'a@example.com' }, 'source_author_email'],
+  ];
+  it.each(cases)('%s %j: did you mean %s?, then the arguments the tool takes', async (tool, args, meant) => {
+    figure('abuse cases', 1);
+    const out = await h.call(tool, args);
+    expect(out.isError).toBe(true);
+    const name = Object.keys(args).find((k) => k !== 'id' && k !== 'role')!;
+    expect(out.text).toContain(`unknown argument "${name}"; did you mean ${meant}? this tool takes `);
+    expect(h.allRequests()).toHaveLength(0);
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])('an argument named %s is only an unknown argument', async (name) => {
+    const out = await h.call('search_conversations', JSON.parse(`{"state":"open","${name}":1}`) as Record<string, unknown>);
+    expect(out.isError).toBe(true);
+    expect(out.text).toContain(`unknown argument "${name}"`);
+    expect(out.text).toContain('this tool takes ids, ');
+    expect(h.allRequests()).toHaveLength(0);
+  });
+
+  it('no guess where nothing is close', async () => {
+    const out = await h.call('search_conversations', { state: 'open', colour: 'red' });
+    expect(out.text).toMatch(/unknown argument "colour"; this tool takes ids, /);
+    expect(out.text).not.toContain('did you mean');
+  });
+
+  it('several unknown names: a hint after each that has one', async () => {
+    const out = await h.call('search_contacts', { role: 'user', limit: 5, colour: 'red', cursor: 'x' });
+    expect(out.text).toContain('unknown argument "limit" (did you mean per_page?), "colour", "cursor" (did you mean starting_after?); this tool takes ids, ');
+  });
+
+  it('the synonym of an argument that is also given: drop it', async () => {
+    const out = await h.call('search_conversations', { per_page: 5, limit: 5 });
+    expect(out.text).toContain('unknown argument "limit"; per_page is already given, drop "limit"; this tool takes ');
+  });
+
+  it('a synonym is only offered where the tool has its target', async () => {
+    // get_contact has no paging: nothing to offer.
+    const out = await h.call('get_contact', { id: '6762f1000acb1825c460d835', limit: 5 });
+    expect(out.text).toMatch(/unknown argument "limit"; this tool takes id$/);
   });
 });
