@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatConversationDocument, projectConversation, summarizeConversation } from '../../src/format/conversation.js';
+import { formatConversationDocument, projectConversation, summarizeConversation } from '../../src/format/conversation/index.js';
 import { NO_LINKS } from '../../src/format/links.js';
 import type { Links } from '../../src/format/types.js';
 import type { Conversation } from '../../src/intercom/types.js';

@@ -1,0 +1,95 @@
+// A long thread is shown a window at a time: parts are taken from the offset until the character budget
+// is spent, always cut at a part boundary, so that paging by offset neither loses nor repeats a part.
+import type { Conversation, ConversationPart } from '../../intercom/types.js';
+import { DEFAULT_MAX_CHARS, type PartWindow } from '../types.js';
+import { partsOf } from './lists.js';
+import type { NameBook } from './names.js';
+import { renderPart, renderSource, type Rendered } from './parts.js';
+import { advance, type ThreadContext } from './thread.js';
+
+export interface Windowed<T> {
+  items: T[];
+  total: number;
+  offset: number;
+  end: number; // raw index after the last part included
+  note?: string;
+}
+
+export interface WindowOptions<T> {
+  conversation: Conversation;
+  window: PartWindow | undefined;
+  book: NameBook;
+  /** Characters already spent before the first part (the opening message, a subject line). */
+  headSize: number;
+  /** The thread as the lines before the window left it; advanced as parts are taken. */
+  thread: ThreadContext;
+  render: (r: Rendered, ctx: ThreadContext) => T;
+  /** An item's size as the answer will carry it. */
+  size: (item: T) => number;
+}
+
+export function windowParts<T>({ conversation: c, window, book, headSize, thread: ctx, render, size }: WindowOptions<T>): Windowed<T> {
+  const parts = partsOf(c);
+  const returned = parts.length;
+  const reported = typeof c.conversation_parts?.total_count === 'number' ? c.conversation_parts.total_count : returned;
+  const total = Math.max(returned, reported);
+  const maxChars = budgetOf(window);
+  const offset = Math.min(partOffsetOf(window), returned);
+  const items: T[] = [];
+  let used = headSize;
+  let end = offset;
+  for (let i = offset; i < returned; i++) {
+    const rendered = renderPart(parts[i] as ConversationPart, book);
+    if (!rendered) {
+      end = i + 1;
+      continue;
+    }
+    let item = render(rendered, ctx);
+    const itemSize = size(item) + 1;
+    if (used + itemSize > maxChars) {
+      if (items.length > 0) break; // a boundary: stop before this part
+      // Always show at least one part, so next_part_offset moves on and paging cannot loop.
+      item = render(cutRendered(rendered, Math.max(200, maxChars - used - 200)), ctx);
+      items.push(item);
+      end = i + 1;
+      break; // the budget is spent by the cut part
+    }
+    items.push(item);
+    used += itemSize;
+    advance(ctx, rendered);
+    end = i + 1;
+  }
+  let note: string | undefined;
+  if (end < returned) {
+    note = `Showing parts ${offset + 1}-${end} of ${total}. Call get_conversation with part_offset: ${end} for the next parts.`;
+  } else if (offset > 0) {
+    note = `Showing parts ${offset + 1}-${end} of ${total}.`;
+  }
+  if (reported > returned && end >= returned) {
+    note = `${note ? `${note} ` : ''}Intercom returned only the first ${returned} of ${reported} parts.`;
+  }
+  if (offset >= returned && returned > 0 && (window?.partOffset ?? 0) > 0) {
+    note = `No parts at part_offset ${window?.partOffset}; the conversation has ${total} parts.`;
+  }
+  return { items, total, offset, end, note };
+}
+
+/** The first part asked for: a whole, non-negative index. */
+export function partOffsetOf(window: PartWindow | undefined): number {
+  return Math.max(0, Math.floor(window?.partOffset ?? 0));
+}
+
+function budgetOf(window: PartWindow | undefined): number {
+  return Math.max(500, Math.floor(window?.maxChars ?? DEFAULT_MAX_CHARS));
+}
+
+/** The opening message may take at most half the budget, leaving room for the parts after it. */
+export function renderSourceWithin(c: Conversation, window: PartWindow | undefined): Rendered | undefined {
+  const source = renderSource(c);
+  return source ? cutRendered(source, Math.floor(budgetOf(window) / 2)) : undefined;
+}
+
+function cutRendered(r: Rendered, budget: number): Rendered {
+  if (!r.body || r.body.length <= budget) return r;
+  return { ...r, body: `${r.body.slice(0, budget)}… [part cut: ${r.body.length} chars in full]` };
+}
