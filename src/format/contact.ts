@@ -1,5 +1,5 @@
-// Contacts for the assistant: a one-line search summary, readable attribute lines (fetch) and a compact
-// structured view (get_contact). Tags/companies/notes arrive as id-only lists: we show counts and ids,
+// Contacts for the assistant: a one-line search summary, readable attribute lines and a compact
+// structured view. Tags/companies/notes arrive as id-only lists: we show counts and ids,
 // and names only when Intercom included them, never invented.
 import type { AddressableList, Contact, JsonValue } from '../intercom/types.js';
 import { idOf, line, sanitizedAttributes, scalarAttributes, scalarText } from './common.js';
@@ -125,7 +125,7 @@ function socialOf(c: Contact): Array<{ name?: string; url?: string }> {
   return out;
 }
 
-/** Structured compact contact for get_contact (and the fetch document's metadata). */
+/** Structured compact contact (also the readable document's metadata). */
 export function projectContact(c: Contact, links: Links): ContactView {
   const id = idOf(c.id) ?? '';
   const browser = joinWords(line(c.browser), line(c.browser_version));

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { formatContactDocument, formatConversationDocument } from '../format/index.js';
 import { parseRecordRef } from '../intercom/ids.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
+import { nextPartsHint } from './get-conversation.js';
 import { documentSchema } from './schemas.js';
 
 export const fetchTool = defineTool({
@@ -21,7 +22,8 @@ export const fetchTool = defineTool({
     const ref = parseRecordRef(id);
     if (ref.type === 'conversation') {
       const [conversation, links] = await ctx.withLinks(ctx.intercom.getConversation(ref.id, { signal: ctx.signal }));
-      return formatConversationDocument(conversation, links);
+      // fetch has no part_offset: the rest of a long thread is read with get_conversation.
+      return formatConversationDocument(conversation, links, { continueHint: nextPartsHint });
     }
     const [contact, links] = await ctx.withLinks(ctx.intercom.getContact(ref.id, { signal: ctx.signal }));
     return formatContactDocument(contact, links);

@@ -4,6 +4,11 @@ import { parseRecordRef } from '../intercom/ids.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 import { recordIdSchema } from './schemas.js';
 
+/** How to read on after a cut thread: the format layer leaves this wording to the tools, which know the names. */
+export function nextPartsHint(nextPartOffset: number): string {
+  return `Call get_conversation with part_offset: ${nextPartOffset} for the next parts.`;
+}
+
 export const getConversationTool = defineTool({
   name: 'get_conversation',
   title: 'Get an Intercom conversation',
@@ -20,6 +25,6 @@ export const getConversationTool = defineTool({
   async handler({ id, part_offset }, ctx) {
     const ref = parseRecordRef(id, 'conversation');
     const [conversation, links] = await ctx.withLinks(ctx.intercom.getConversation(ref.id, { signal: ctx.signal }));
-    return { ...projectConversation(conversation, links, part_offset === undefined ? {} : { partOffset: part_offset }) };
+    return { ...projectConversation(conversation, links, { partOffset: part_offset, continueHint: nextPartsHint }) };
   },
 });

@@ -4,7 +4,6 @@ import type { Conversation } from '../../intercom/types.js';
 import { clip, idOf, line } from '../common.js';
 import { compact } from '../compact.js';
 import type { FetchDocument, Links, PartWindow } from '../types.js';
-import { partsOf } from './lists.js';
 import { assignees, contactsOf, detailsOf, statusOf, tagNames, titleOf } from './metadata.js';
 import { nameBook } from './names.js';
 import { advance, newThread, textLine } from './thread.js';
@@ -44,7 +43,7 @@ export function formatConversationDocument(c: Conversation, links: Links, window
     ...detailsOf(c, book),
     parts_total: w.total,
     parts_shown: w.note ? (w.end > w.offset ? `${w.offset + 1}-${w.end}` : undefined) : undefined,
-    next_part_offset: w.end < partsOf(c).length ? w.end : undefined,
+    next_part_offset: w.nextPartOffset,
     note: w.note,
   });
   const doc: FetchDocument = { id: `conversation_${id}`, title, text: lines.join('\n'), metadata };

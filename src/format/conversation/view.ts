@@ -4,7 +4,6 @@ import { idOf, line } from '../common.js';
 import { compact } from '../compact.js';
 import { isoDate } from '../dates.js';
 import type { Links, PartWindow } from '../types.js';
-import { partsOf } from './lists.js';
 import { assignees, contactsOf, detailsOf, statusOf, tagsOf, teammatesOf, titleOf } from './metadata.js';
 import { nameBook } from './names.js';
 import type { Rendered } from './parts.js';
@@ -126,7 +125,7 @@ export function projectConversation(c: Conversation, links: Links, window?: Part
   }) as Omit<ConversationView, 'parts' | 'parts_total' | 'part_offset'>;
   // parts/parts_total/part_offset are always present (even when empty/0) so callers can rely on them.
   const result: ConversationView = { ...view, id, title, parts: w.items, parts_total: w.total, part_offset: w.offset };
-  if (w.end < partsOf(c).length) result.next_part_offset = w.end;
+  if (w.nextPartOffset !== undefined) result.next_part_offset = w.nextPartOffset;
   if (w.note) result.note = w.note;
   return result;
 }

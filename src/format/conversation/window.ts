@@ -7,11 +7,20 @@ import type { NameBook } from './names.js';
 import { renderPart, renderSource, type Rendered } from './parts.js';
 import { advance, type ThreadContext } from './thread.js';
 
-export interface Windowed<T> {
-  items: T[];
+/** Where a window sits in the thread: the facts its note is worded from. */
+export interface WindowFacts {
+  /** Parts in the conversation: Intercom's own count when it returned fewer. */
   total: number;
+  /** Raw index of the first part in the window. */
   offset: number;
-  end: number; // raw index after the last part included
+  /** Raw index after the last part in the window. */
+  end: number;
+  /** Where the next window starts; absent once the returned parts are all shown. */
+  nextPartOffset?: number;
+}
+
+export interface Windowed<T> extends WindowFacts {
+  items: T[];
   note?: string;
 }
 
@@ -59,19 +68,32 @@ export function windowParts<T>({ conversation: c, window, book, headSize, thread
     advance(ctx, rendered);
     end = i + 1;
   }
+  const facts: WindowFacts = { total, offset, end, nextPartOffset: end < returned ? end : undefined };
+  return { items, ...facts, note: windowNote(facts, { returned, reported, requestedOffset: window?.partOffset, continueHint: window?.continueHint }) };
+}
+
+interface NoteContext {
+  /** Parts Intercom returned (it stops at 500), and the count it reported. */
+  returned: number;
+  reported: number;
+  requestedOffset: number | undefined;
+  continueHint: ((nextPartOffset: number) => string) | undefined;
+}
+
+/** Says what a window shows when it is not simply the whole thread; undefined when it is. */
+function windowNote({ total, offset, end, nextPartOffset }: WindowFacts, { returned, reported, requestedOffset, continueHint }: NoteContext): string | undefined {
   let note: string | undefined;
-  if (end < returned) {
-    note = `Showing parts ${offset + 1}-${end} of ${total}. Call get_conversation with part_offset: ${end} for the next parts.`;
-  } else if (offset > 0) {
-    note = `Showing parts ${offset + 1}-${end} of ${total}.`;
+  if (nextPartOffset !== undefined || offset > 0) {
+    const hint = nextPartOffset === undefined ? undefined : continueHint?.(nextPartOffset);
+    note = `Showing parts ${offset + 1}-${end} of ${total}.${hint ? ` ${hint}` : ''}`;
   }
   if (reported > returned && end >= returned) {
     note = `${note ? `${note} ` : ''}Intercom returned only the first ${returned} of ${reported} parts.`;
   }
-  if (offset >= returned && returned > 0 && (window?.partOffset ?? 0) > 0) {
-    note = `No parts at part_offset ${window?.partOffset}; the conversation has ${total} parts.`;
+  if (offset >= returned && returned > 0 && (requestedOffset ?? 0) > 0) {
+    note = `No parts at part_offset ${requestedOffset}; the conversation has ${total} parts.`;
   }
-  return { items, total, offset, end, note };
+  return note;
 }
 
 /** The first part asked for: a whole, non-negative index. */
