@@ -6,6 +6,7 @@ import { idOf, line, sanitizedAttributes, scalarAttributes, scalarText } from '.
 import { compact } from './compact.js';
 import { isoDate, isoDay } from './dates.js';
 import { cleanText } from './html-to-text.js';
+import { plural } from './plural.js';
 import type { FetchDocument, Links, SearchResult } from './types.js';
 
 /** An id-only list (tags, companies, notes): how many, and what we can name. */
@@ -75,7 +76,7 @@ function addressed(list: AddressableList | null | undefined): AddressedView | un
   });
 }
 
-function addressedText(view: AddressedView | undefined, noun: string): string | undefined {
+function addressedText(view: AddressedView | undefined, singular: string, pluralForm?: string): string | undefined {
   if (!view) return undefined;
   const names = view.names ?? [];
   const ids = view.ids ?? [];
@@ -83,7 +84,7 @@ function addressedText(view: AddressedView | undefined, noun: string): string | 
   const bits: string[] = [];
   if (names.length > 0) bits.push(names.join(', '));
   if (ids.length > 0) bits.push(`${names.length > 0 ? 'other ' : ''}ids ${ids.join(', ')}`);
-  if (bits.length === 0) return `${total} ${noun}`;
+  if (bits.length === 0) return plural(total, singular, pluralForm);
   return `${total} (${bits.join('; ')}${view.has_more ? '; more not listed' : ''})`;
 }
 
@@ -186,7 +187,7 @@ export function summarizeContact(c: Contact, links: Links): SearchResult {
   const companyText = companies?.names?.length
     ? companies.names.join(', ')
     : companies?.total
-      ? `${companies.total} ${companies.total === 1 ? 'company' : 'companies'}`
+      ? plural(companies.total, 'company', 'companies')
       : undefined;
   const seen = isoDay(c.last_seen_at);
   const bits = [
@@ -237,11 +238,11 @@ export function formatContactDocument(c: Contact, links: Links): FetchDocument {
   if (view.unsubscribed_from_emails) lines.push('Unsubscribed from emails: yes');
   if (view.has_hard_bounced) lines.push('Email hard bounced: yes');
   if (view.marked_email_as_spam) lines.push('Marked email as spam: yes');
-  const tags = addressedText(view.tags, 'tags');
+  const tags = addressedText(view.tags, 'tag');
   if (tags) lines.push(`Tags: ${tags}`);
-  const companies = addressedText(view.companies, 'companies');
+  const companies = addressedText(view.companies, 'company', 'companies');
   if (companies) lines.push(`Companies: ${companies}`);
-  const notes = addressedText(view.notes, 'notes');
+  const notes = addressedText(view.notes, 'note');
   if (notes) lines.push(`Notes: ${notes}`);
   for (const p of view.social_profiles ?? []) lines.push(`Social: ${[p.name, p.url].filter(Boolean).join(' ')}`);
   if (view.merged_from) lines.push(`Merged from: ${view.merged_from.join('; ')}`);

@@ -5,6 +5,7 @@ export { cleanText, decodeEntities, htmlToText, plainLine, plainText } from './h
 export { compact } from './compact.js';
 export { isoDate, isoDay, isoMinute } from './dates.js';
 export { NO_LINKS } from './links.js';
+export { plural } from './plural.js';
 export type { AuthorView, ConversationView, PartView } from './conversation/index.js';
 export { formatConversationDocument, projectConversation, summarizeConversation } from './conversation/index.js';
 export type { AddressedView, ContactView } from './contact.js';

@@ -1,6 +1,7 @@
 // A long thread is shown a window at a time: parts are taken from the offset until the character budget
 // is spent, always cut at a part boundary, so that paging by offset neither loses nor repeats a part.
 import type { Conversation, ConversationPart } from '../../intercom/types.js';
+import { plural } from '../plural.js';
 import { DEFAULT_MAX_CHARS, type PartWindow } from '../types.js';
 import { partsOf } from './lists.js';
 import type { NameBook } from './names.js';
@@ -85,13 +86,14 @@ function windowNote({ total, offset, end, nextPartOffset }: WindowFacts, { retur
   let note: string | undefined;
   if (nextPartOffset !== undefined || offset > 0) {
     const hint = nextPartOffset === undefined ? undefined : continueHint?.(nextPartOffset);
-    note = `Showing parts ${offset + 1}-${end} of ${total}.${hint ? ` ${hint}` : ''}`;
+    const shown = end === offset + 1 ? `part ${end}` : `parts ${offset + 1}-${end}`;
+    note = `Showing ${shown} of ${total}.${hint ? ` ${hint}` : ''}`;
   }
   if (reported > returned && end >= returned) {
-    note = `${note ? `${note} ` : ''}Intercom returned only the first ${returned} of ${reported} parts.`;
+    note = `${note ? `${note} ` : ''}Intercom returned only the first ${returned} of ${plural(reported, 'part')}.`;
   }
   if (offset >= returned && returned > 0 && (requestedOffset ?? 0) > 0) {
-    note = `No parts at part_offset ${requestedOffset}; the conversation has ${total} parts.`;
+    note = `No parts at part_offset ${requestedOffset}; the conversation has ${plural(total, 'part')}.`;
   }
   return note;
 }
@@ -113,5 +115,5 @@ export function renderSourceWithin(c: Conversation, window: PartWindow | undefin
 
 function cutRendered(r: Rendered, budget: number): Rendered {
   if (!r.body || r.body.length <= budget) return r;
-  return { ...r, body: `${r.body.slice(0, budget)}… [part cut: ${r.body.length} chars in full]` };
+  return { ...r, body: `${r.body.slice(0, budget)}… [part cut: ${plural(r.body.length, 'char')} in full]` };
 }
