@@ -103,7 +103,18 @@ function joinWords(...words: Array<string | undefined>): string | undefined {
   return text === '' ? undefined : text;
 }
 
-function appOf(name: unknown, version: unknown, device: unknown, os: string, osVersion: unknown, lastSeen: number | null | undefined): string | undefined {
+/** A mobile app as Intercom records it for a contact: all untrusted, any of it may be missing. */
+interface AppFields {
+  name: unknown;
+  version: unknown;
+  device: unknown;
+  /** `iOS` or `Android`: the platform the OS version belongs to. */
+  os: string;
+  osVersion: unknown;
+  lastSeen: number | null | undefined;
+}
+
+function appOf({ name, version, device, os, osVersion, lastSeen }: AppFields): string | undefined {
   const app = joinWords(line(name), line(version));
   const osText = line(osVersion) ? `${os} ${line(osVersion)}` : undefined;
   const deviceText = line(device);
@@ -150,8 +161,22 @@ export function projectContact(c: Contact, links: Links): ContactView {
     language: line(c.language_override) ?? line(c.browser_language),
     browser: browser && line(c.browser_language) ? `${browser} (${line(c.browser_language)})` : browser,
     os: line(c.os),
-    ios_app: appOf(c.ios_app_name, c.ios_app_version, c.ios_device, 'iOS', c.ios_os_version, c.ios_last_seen_at),
-    android_app: appOf(c.android_app_name, c.android_app_version, c.android_device, 'Android', c.android_os_version, c.android_last_seen_at),
+    ios_app: appOf({
+      name: c.ios_app_name,
+      version: c.ios_app_version,
+      device: c.ios_device,
+      os: 'iOS',
+      osVersion: c.ios_os_version,
+      lastSeen: c.ios_last_seen_at,
+    }),
+    android_app: appOf({
+      name: c.android_app_name,
+      version: c.android_app_version,
+      device: c.android_device,
+      os: 'Android',
+      osVersion: c.android_os_version,
+      lastSeen: c.android_last_seen_at,
+    }),
     unsubscribed_from_emails: c.unsubscribed_from_emails === true ? true : undefined,
     has_hard_bounced: c.has_hard_bounced === true ? true : undefined,
     marked_email_as_spam: c.marked_email_as_spam === true ? true : undefined,
