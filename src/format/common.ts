@@ -1,6 +1,7 @@
 // Small helpers shared by the conversation and contact formatters.
 import type { CustomAttributes, JsonValue, PartAttachment } from '../intercom/types.js';
 import { cleanText, plainLine, plainText } from './html-to-text.js';
+import { plural } from './plural.js';
 
 /** A trimmed, single-line, HTML-free string, or undefined when nothing is left. */
 export function line(value: unknown): string | undefined {
@@ -57,7 +58,7 @@ const MAX_ATTRIBUTE_ITEMS = 50;
 function attributeText(value: string): string | undefined {
   const text = multiline(value);
   if (text === undefined) return undefined;
-  return text.length > MAX_ATTRIBUTE_CHARS ? `${text.slice(0, MAX_ATTRIBUTE_CHARS)}… [${text.length} chars in full]` : text;
+  return text.length > MAX_ATTRIBUTE_CHARS ? `${text.slice(0, MAX_ATTRIBUTE_CHARS)}… [${plural(text.length, 'char')} in full]` : text;
 }
 
 /** Custom attributes reduced to sanitized scalar values (objects/arrays dropped). Keys are sanitized too. */

@@ -1,5 +1,5 @@
-// Contacts for the assistant: a one-line search summary, readable attribute lines (fetch) and a compact
-// structured view (get_contact). Tags/companies/notes arrive as id-only lists: we show counts and ids,
+// Contacts for the assistant: a one-line search summary, readable attribute lines and a compact
+// structured view. Tags/companies/notes arrive as id-only lists: we show counts and ids,
 // and names only when Intercom included them, never invented.
 import { prefixedId } from '../intercom/record-kinds.js';
 import type { AddressableList, Contact, JsonValue } from '../intercom/types.js';
@@ -7,6 +7,7 @@ import { idOf, line, sanitizedAttributes, scalarAttributes, scalarText } from '.
 import { compact } from './compact.js';
 import { isoDate, isoDay } from './dates.js';
 import { cleanText } from './html-to-text.js';
+import { plural } from './plural.js';
 import type { FetchDocument, Links, SearchResult } from './types.js';
 
 /** An id-only list (tags, companies, notes): how many, and what we can name. */
@@ -76,7 +77,7 @@ function addressed(list: AddressableList | null | undefined): AddressedView | un
   });
 }
 
-function addressedText(view: AddressedView | undefined, noun: string): string | undefined {
+function addressedText(view: AddressedView | undefined, singular: string, pluralForm?: string): string | undefined {
   if (!view) return undefined;
   const names = view.names ?? [];
   const ids = view.ids ?? [];
@@ -84,7 +85,7 @@ function addressedText(view: AddressedView | undefined, noun: string): string | 
   const bits: string[] = [];
   if (names.length > 0) bits.push(names.join(', '));
   if (ids.length > 0) bits.push(`${names.length > 0 ? 'other ' : ''}ids ${ids.join(', ')}`);
-  if (bits.length === 0) return `${total} ${noun}`;
+  if (bits.length === 0) return plural(total, singular, pluralForm);
   return `${total} (${bits.join('; ')}${view.has_more ? '; more not listed' : ''})`;
 }
 
@@ -103,7 +104,18 @@ function joinWords(...words: Array<string | undefined>): string | undefined {
   return text === '' ? undefined : text;
 }
 
-function appOf(name: unknown, version: unknown, device: unknown, os: string, osVersion: unknown, lastSeen: number | null | undefined): string | undefined {
+/** A mobile app as Intercom records it for a contact: all untrusted, any of it may be missing. */
+interface AppFields {
+  name: unknown;
+  version: unknown;
+  device: unknown;
+  /** `iOS` or `Android`: the platform the OS version belongs to. */
+  os: string;
+  osVersion: unknown;
+  lastSeen: number | null | undefined;
+}
+
+function appOf({ name, version, device, os, osVersion, lastSeen }: AppFields): string | undefined {
   const app = joinWords(line(name), line(version));
   const osText = line(osVersion) ? `${os} ${line(osVersion)}` : undefined;
   const deviceText = line(device);
@@ -126,7 +138,7 @@ function socialOf(c: Contact): Array<{ name?: string; url?: string }> {
   return out;
 }
 
-/** Structured compact contact for get_contact (and the fetch document's metadata). */
+/** Structured compact contact (also the readable document's metadata). */
 export function projectContact(c: Contact, links: Links): ContactView {
   const id = idOf(c.id) ?? '';
   const browser = joinWords(line(c.browser), line(c.browser_version));
@@ -150,8 +162,22 @@ export function projectContact(c: Contact, links: Links): ContactView {
     language: line(c.language_override) ?? line(c.browser_language),
     browser: browser && line(c.browser_language) ? `${browser} (${line(c.browser_language)})` : browser,
     os: line(c.os),
-    ios_app: appOf(c.ios_app_name, c.ios_app_version, c.ios_device, 'iOS', c.ios_os_version, c.ios_last_seen_at),
-    android_app: appOf(c.android_app_name, c.android_app_version, c.android_device, 'Android', c.android_os_version, c.android_last_seen_at),
+    ios_app: appOf({
+      name: c.ios_app_name,
+      version: c.ios_app_version,
+      device: c.ios_device,
+      os: 'iOS',
+      osVersion: c.ios_os_version,
+      lastSeen: c.ios_last_seen_at,
+    }),
+    android_app: appOf({
+      name: c.android_app_name,
+      version: c.android_app_version,
+      device: c.android_device,
+      os: 'Android',
+      osVersion: c.android_os_version,
+      lastSeen: c.android_last_seen_at,
+    }),
     unsubscribed_from_emails: c.unsubscribed_from_emails === true ? true : undefined,
     has_hard_bounced: c.has_hard_bounced === true ? true : undefined,
     marked_email_as_spam: c.marked_email_as_spam === true ? true : undefined,
@@ -187,7 +213,7 @@ export function summarizeContact(c: Contact, links: Links): SearchResult {
   const companyText = companies?.names?.length
     ? companies.names.join(', ')
     : companies?.total
-      ? `${companies.total} ${companies.total === 1 ? 'company' : 'companies'}`
+      ? plural(companies.total, 'company', 'companies')
       : undefined;
   const seen = isoDay(c.last_seen_at);
   const bits = [
@@ -238,11 +264,11 @@ export function formatContactDocument(c: Contact, links: Links): FetchDocument {
   if (view.unsubscribed_from_emails) lines.push('Unsubscribed from emails: yes');
   if (view.has_hard_bounced) lines.push('Email hard bounced: yes');
   if (view.marked_email_as_spam) lines.push('Marked email as spam: yes');
-  const tags = addressedText(view.tags, 'tags');
+  const tags = addressedText(view.tags, 'tag');
   if (tags) lines.push(`Tags: ${tags}`);
-  const companies = addressedText(view.companies, 'companies');
+  const companies = addressedText(view.companies, 'company', 'companies');
   if (companies) lines.push(`Companies: ${companies}`);
-  const notes = addressedText(view.notes, 'notes');
+  const notes = addressedText(view.notes, 'note');
   if (notes) lines.push(`Notes: ${notes}`);
   for (const p of view.social_profiles ?? []) lines.push(`Social: ${[p.name, p.url].filter(Boolean).join(' ')}`);
   if (view.merged_from) lines.push(`Merged from: ${view.merged_from.join('; ')}`);

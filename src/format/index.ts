@@ -5,7 +5,8 @@ export { cleanText, decodeEntities, htmlToText, plainLine, plainText } from './h
 export { compact } from './compact.js';
 export { isoDate, isoDay, isoMinute } from './dates.js';
 export { appLinks, NO_LINKS } from './links.js';
-export type { AuthorView, ConversationView, PartView } from './conversation.js';
-export { formatConversationDocument, projectConversation, summarizeConversation } from './conversation.js';
+export { plural } from './plural.js';
+export type { AuthorView, ConversationView, PartView } from './conversation/index.js';
+export { formatConversationDocument, projectConversation, summarizeConversation } from './conversation/index.js';
 export type { AddressedView, ContactView } from './contact.js';
 export { formatContactDocument, projectContact, summarizeContact } from './contact.js';

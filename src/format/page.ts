@@ -1,5 +1,6 @@
 import type { CursorPages } from '../intercom/types.js';
 import type { SearchResult } from './index.js';
+import { plural } from './plural.js';
 
 export interface ResultPage {
   results: SearchResult[];
@@ -23,7 +24,7 @@ export function resultPage(
   const cursor = pages?.next?.starting_after;
   if (typeof cursor === 'string' && cursor !== '' && results.length > 0) {
     page.next_starting_after = cursor;
-    const of = typeof totalCount === 'number' ? ` of ${totalCount} matches` : '';
+    const of = typeof totalCount === 'number' ? ` of ${plural(totalCount, 'match', 'matches')}` : '';
     page._note = `This page has ${results.length}${of}. For the next page, ${howToContinue(cursor)}.`;
   } else if (results.length === 0) {
     page._note = 'No matches. Loosen the filters or check field values.';

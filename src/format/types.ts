@@ -27,6 +27,11 @@ export interface PartWindow {
   partOffset?: number;
   /** Default 60_000. */
   maxChars?: number;
+  /**
+   * The sentence after a cut window that says how to read on, worded by the caller: only it knows which
+   * tool and argument page a thread. Without one, the note just says which parts are shown.
+   */
+  continueHint?: (nextPartOffset: number) => string;
 }
 
 // Claude Code refuses tool output over 25,000 tokens. JSON-escaped support threads (links, numbers, names) run

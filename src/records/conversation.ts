@@ -1,13 +1,23 @@
 import { formatConversationDocument, summarizeConversation } from '../format/index.js';
 import { defineRecordKind } from './define-record-kind.js';
 
+const TOOLS = { search: 'search_conversations', get: 'get_conversation' } as const;
+
+/**
+ * How to read on after a cut thread: the format layer leaves this wording to the tools, which know the
+ * names. `fetch` has no part_offset either, so its documents point at get_conversation too.
+ */
+export function nextPartsHint(nextPartOffset: number): string {
+  return `Call ${TOOLS.get} with part_offset: ${nextPartOffset} for the next parts.`;
+}
+
 export const conversationRecord = defineRecordKind({
   kind: 'conversation',
   described: 'conversations (support threads)',
-  tools: { search: 'search_conversations', get: 'get_conversation' },
+  tools: TOOLS,
   get: (client, id, options) => client.getConversation(id, options),
   search: (client, body, options) => client.searchConversations(body, options),
   page: (list) => ({ items: list.conversations ?? [], total_count: list.total_count, pages: list.pages }),
   summarize: summarizeConversation,
-  document: (conversation, links) => formatConversationDocument(conversation, links),
+  document: (conversation, links) => formatConversationDocument(conversation, links, { continueHint: nextPartsHint }),
 });

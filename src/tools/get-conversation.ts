@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { projectConversation } from '../format/index.js';
+import { nextPartsHint } from '../records/conversation.js';
 import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 import { recordRef } from './record-ref.js';
@@ -21,6 +22,6 @@ export const getConversationTool = defineTool({
   async handler({ id, part_offset }, ctx) {
     const ref = recordRef(id, 'conversation');
     const [conversation, links] = await RECORDS.conversation.read(ctx, ref.id);
-    return { ...projectConversation(conversation, links, part_offset === undefined ? {} : { partOffset: part_offset }) };
+    return { ...projectConversation(conversation, links, { partOffset: part_offset, continueHint: nextPartsHint }) };
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatConversationDocument, projectConversation, summarizeConversation } from '../../src/format/conversation.js';
+import { formatConversationDocument, projectConversation, summarizeConversation } from '../../src/format/conversation/index.js';
 import { NO_LINKS } from '../../src/format/links.js';
 import type { Links } from '../../src/format/types.js';
 import type { Conversation } from '../../src/intercom/types.js';
@@ -180,9 +180,11 @@ describe('formatConversationDocument', () => {
 
 describe('truncation', () => {
   const big = buildConversation(300, 3);
+  // The caller words how to read on; this is what the tools say.
+  const continueHint = (next: number) => `Call get_conversation with part_offset: ${next} for the next parts.`;
 
   it('cuts at a part boundary and says how to read on', () => {
-    const doc = formatConversationDocument(big, NO_LINKS, { maxChars: 8_000 });
+    const doc = formatConversationDocument(big, NO_LINKS, { maxChars: 8_000, continueHint });
     const next = doc.metadata.next_part_offset as number;
     expect(next).toBeGreaterThan(0);
     expect(next).toBeLessThan(300);
@@ -201,12 +203,12 @@ describe('truncation', () => {
     let offset = 0;
     const seen: string[] = [];
     for (let guard = 0; guard < 100; guard++) {
-      const view = projectConversation(big, NO_LINKS, { partOffset: offset, maxChars: 6_000 });
+      const view = projectConversation(big, NO_LINKS, { partOffset: offset, maxChars: 6_000, continueHint });
       expect(view.part_offset).toBe(offset);
       expect(view.parts_total).toBe(300);
       seen.push(...view.parts.map((p) => `${p.at}|${p.kind}|${p.body ?? p.event}`));
       if (view.next_part_offset === undefined) {
-        expect(view.note).toMatch(/^Showing parts \d+-300 of 300\.$/);
+        expect(view.note).toMatch(/^Showing (parts \d+-300|part 300) of 300\.$/); // a last window of one part says "part 300"
         break;
       }
       expect(view.next_part_offset).toBeGreaterThan(offset);
@@ -227,11 +229,35 @@ describe('truncation', () => {
         conversation_parts: [part({ body: `<p>${huge}</p>`, created_at: BASE_TIME }, 0), part({ body: '<p>after</p>', created_at: BASE_TIME + 60 }, 1)],
       },
     };
-    const doc = formatConversationDocument(c, NO_LINKS, { maxChars: 1_000 });
+    const doc = formatConversationDocument(c, NO_LINKS, { maxChars: 1_000, continueHint });
     expect(doc.text).toContain('… [part cut: 5000 chars in full]');
     expect(doc.text).not.toContain('after');
     expect(doc.metadata.next_part_offset).toBe(1);
-    expect(doc.metadata.note).toBe('Showing parts 1-1 of 2. Call get_conversation with part_offset: 1 for the next parts.');
+    expect(doc.metadata.note).toBe('Showing part 1 of 2. Call get_conversation with part_offset: 1 for the next parts.');
+  });
+
+  it('leaves the wording of how to read on to the caller', () => {
+    const asked: number[] = [];
+    const hinted = projectConversation(big, NO_LINKS, { maxChars: 6_000, continueHint: (next) => (asked.push(next), `Then ask for ${next}.`) });
+    const next = hinted.next_part_offset as number;
+    expect(asked).toEqual([next]);
+    expect(hinted.note).toBe(`Showing parts 1-${next} of 300. Then ask for ${next}.`);
+    // Without a hint the note gives only the facts, which the view also carries as fields.
+    const plain = formatConversationDocument(big, NO_LINKS, { maxChars: 8_000 });
+    const plainNext = plain.metadata.next_part_offset as number;
+    expect(plain.metadata.note).toBe(`Showing parts 1-${plainNext} of 300.`);
+    expect(plain.metadata.parts_shown).toBe(`1-${plainNext}`);
+    expect(plain.text.endsWith(`(Showing parts 1-${plainNext} of 300.)`)).toBe(true);
+  });
+
+  it('asks for no hint when nothing is left to read', () => {
+    const hint = (next: number) => {
+      throw new Error(`asked for a hint at ${next}`);
+    };
+    const last = projectConversation(big, NO_LINKS, { partOffset: 290, continueHint: hint });
+    expect(last.next_part_offset).toBeUndefined();
+    expect(last.note).toBe('Showing parts 291-300 of 300.');
+    expect(formatConversationDocument(conv, NO_LINKS, { continueHint: hint }).metadata.note).toBeUndefined();
   });
 
   it('says when the offset is past the end', () => {

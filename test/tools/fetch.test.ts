@@ -22,6 +22,14 @@ describe('fetch', () => {
     expect(out.structured.text).not.toMatch(/<(p|a|br|div)[\s>]/);
   });
 
+  it('points at get_conversation, which takes part_offset, to read the rest of a long thread', async () => {
+    const out = await h.call('fetch', { id: 'conversation_1400' });
+    const { next_part_offset: next, parts_total: total, note } = out.structured.metadata;
+    expect(next).toBeGreaterThan(0);
+    expect(note).toBe(`Showing parts 1-${next} of ${total}. Call get_conversation with part_offset: ${next} for the next parts.`);
+    expect(out.structured.text.endsWith(`\n(${note})`)).toBe(true);
+  });
+
   it('fetches a contact by prefixed id', async () => {
     const id = h.fake.workspace.contacts[0]!.id;
     const out = await h.call('fetch', { id: `contact_${id}` });

@@ -38,6 +38,15 @@ describe('get_conversation', () => {
     expect(seen.length).toBe(total);
   });
 
+  it('says how to read on after a cut thread, in its own terms', async () => {
+    const out = await h.call('get_conversation', { id: '1400' });
+    const next = out.structured.next_part_offset as number;
+    expect(next).toBeGreaterThan(0);
+    expect(out.structured.note).toBe(
+      `Showing parts 1-${next} of ${out.structured.parts_total}. Call get_conversation with part_offset: ${next} for the next parts.`,
+    );
+  });
+
   it('shows tags with their ids, which search_conversations takes to find the rest', async () => {
     const tagged = h.fake.workspace.conversations.find((c) => (c.tags?.tags.length ?? 0) > 0)!;
     const out = await h.call('get_conversation', { id: tagged.id });
