@@ -130,7 +130,7 @@ describe('IntercomClient requests', () => {
     if (method === 'POST') {
       expect(req?.headers['content-type']).toBe('application/json');
       const body = await req?.body;
-      expect(req?.headers['content-length']).toBe(String(Buffer.byteLength(body ?? '')));
+      // Content-Length is added by fetch below msw: asserted on the wire (wire.test.ts).
       expect(body).toBe(JSON.stringify(SEARCH)); // compact
       expect(JSON.parse(body ?? '')).toEqual(SEARCH);
     } else {
@@ -316,6 +316,16 @@ describe('retries', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('a 5xx is retried after the backoff, not at X-RateLimit-Reset (Intercom sends that on every answer)', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 8);
+    let n = 0;
+    server.use(http.get(`${BASE}/me`, () => (n++ === 0 ? json({}, 503, { 'X-RateLimit-Reset': reset, 'X-RateLimit-Remaining': '900' }) : json(ME))));
+    const started = Date.now();
+    await expect(makeClient({ maxRetryWaitMs: 10_000 }).me()).resolves.toEqual(ME);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(seen).toHaveLength(2);
+  });
+
   it('501 is not retried', async () => {
     server.use(http.get(`${BASE}/me`, () => json(errorList('not_implemented', 'nope'), 501)));
     expect(await failure(makeClient().me())).toBeInstanceOf(UpstreamError);
@@ -492,7 +502,7 @@ describe('timeouts and cancellation', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
-  // That the connection is really closed is asserted on a socket in transport.test.ts (msw cannot see it).
+  // That the connection is really closed is asserted on a socket in wire.test.ts (msw cannot see it).
   it('aborting cancels the in-flight request promptly', async () => {
     let arrived!: () => void;
     const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
