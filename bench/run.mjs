@@ -319,7 +319,7 @@ async function measureSession(fake, url, env) {
   }
   const rssAfterCalls = s.rssMb();
   // On to 2,000 calls: memory that keeps growing would be a leak.
-  await callMany(s, 'get_contact', { id: contactId }, 1800);
+  const alone = await callMany(s, 'get_contact', { id: contactId }, 1800);
   const rssAfter2000 = s.rssMb();
   const code = await s.close();
   return {
@@ -331,6 +331,8 @@ async function measureSession(fake, url, env) {
       direct_p95_ms: round(quantile(straight, 0.95), 2),
       overhead_median_ms: round(median(through) - median(straight), 2),
       overhead_p95_ms: round(quantile(through, 0.95) - quantile(straight, 0.95), 2),
+      // Calls 229-2,028, nothing interleaved: comparable with low_memory.server_median_ms.
+      alone_median_ms: round(median(alone), 2),
     },
     output: {
       fetch_60_parts: size(fetched.out, fetchRaw),
@@ -381,10 +383,9 @@ async function measureLowMemory(fake, env) {
   await s.initialize();
   await new Promise((r) => setTimeout(r, 200));
   const rssAfterStart = s.rssMb();
-  await callMany(s, 'get_contact', { id: contactId }, 28);
-  const times = await callMany(s, 'get_contact', { id: contactId }, 200);
+  await callMany(s, 'get_contact', { id: contactId }, 228);
   const rssAfterCalls = s.rssMb();
-  await callMany(s, 'get_contact', { id: contactId }, 1800);
+  const times = await callMany(s, 'get_contact', { id: contactId }, 1800);
   const rssAfter2000 = s.rssMb();
   await s.close();
   return {
@@ -559,6 +560,7 @@ function printTable(r) {
   row('get_contact x200 through the server', `median ${t.server_median_ms} ms, p95 ${t.server_p95_ms} ms`);
   row('same request x200 direct', `median ${t.direct_median_ms} ms, p95 ${t.direct_p95_ms} ms`);
   row('tool-call overhead', `median ${t.overhead_median_ms} ms, p95 ${t.overhead_p95_ms} ms`);
+  row('get_contact x1,800 more, nothing interleaved', `median ${t.alone_median_ms} ms`);
   const f = r.output.fetch_60_parts;
   row('fetch, 60-part conversation', `${f.bytes} B (~${f.tokens_est} tokens) vs raw ${f.raw_bytes} B = ${f.ratio}x`);
   const s = r.output.search_20_results;
@@ -569,7 +571,7 @@ function printTable(r) {
   const bm = r.bare_memory;
   row('RSS, bare SDK server', `${bm.rss_after_start_mb} MB after start, ${bm.rss_after_200_calls_mb} MB after 200 calls, ${bm.rss_after_2000_calls_mb} MB after 2,000`);
   const lm = r.low_memory;
-  row('RSS, INTERCOM_MCP_LOW_MEMORY=1', `${lm.rss_after_start_mb} MB after start, ${lm.rss_after_200_calls_mb} MB after 200 calls, ${lm.rss_after_2000_calls_mb} MB after 2,000 (call median ${lm.server_median_ms} ms)`);
+  row('RSS, INTERCOM_MCP_LOW_MEMORY=1', `${lm.rss_after_start_mb} MB after start, ${lm.rss_after_200_calls_mb} MB after 200 calls, ${lm.rss_after_2000_calls_mb} MB after 2,000 (x1,800 median ${lm.server_median_ms} ms)`);
   const fp = r.footprint;
   row('footprint', `tarball ${fp.tarball_kb} kB (${fp.files} files, ${fp.unpacked_kb} kB unpacked), install ${fp.install_packages} package(s), ${fp.install_disk_mb} MB on disk, bundle ${fp.bundle_kb} kB`);
   const c = r.concurrency;

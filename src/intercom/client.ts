@@ -148,7 +148,7 @@ export class IntercomClient {
         'Intercom-Version': options.apiVersion,
         Accept: 'application/json',
         'User-Agent': options.userAgent,
-        // Only gzip: the cap below counts decompressed bytes, whatever fetch would have offered.
+        // Asked for explicitly so every Node sends the same (fetch's default adds br, and zstd on newer ones).
         'Accept-Encoding': 'gzip',
       },
       timeout: options.timeoutMs,
