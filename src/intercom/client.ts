@@ -272,21 +272,8 @@ export class IntercomClient {
     }
   }
 
-  /** Whether ky may retry: false stops, true retries after ky's backoff, undefined leaves it to ky's rules. */
   #shouldRetry(spec: RequestSpec, error: Error): boolean | undefined {
-    if (spec.signal?.aborted || error instanceof IntercomError || error instanceof UnusableBodyError) return false;
-    if (error instanceof KyTimeoutError) return false;
-    if (error instanceof HTTPError) {
-      if (error.response.status !== 429) return spec.idempotent ? undefined : false;
-      // Ours, not ky's maxRetryAfter: ky would cap a far reset and retry; we fail fast and say when.
-      const now = Date.now();
-      const resetAt = rateLimitReset(error.response.headers, now)?.getTime();
-      if (resetAt === undefined || resetAt <= now) return true; // no usable reset (or a skewed clock): backoff
-      // Within reach: ky waits for it (it reads the same headers, X-RateLimit-Reset as unix seconds).
-      return resetAt - now > this.#maxRetryWaitMs ? false : undefined;
-    }
-    // A network error: a read is retried; a write only if nothing was sent.
-    return spec.idempotent || NOT_SENT.has(systemCode(error) ?? '');
+    return retryDecision({ idempotent: spec.idempotent, cancelled: spec.signal?.aborted === true }, error, this.#maxRetryWaitMs);
   }
 
   /** A failed call that got no HTTP answer, as a typed error. */
@@ -411,6 +398,31 @@ export class IntercomClient {
       this.#me = undefined;
     }
   }
+}
+
+/**
+ * Whether ky may retry after `error` (its shouldRetry): false stops, true retries after ky's backoff,
+ * undefined leaves it to ky's rules (statusCodes, and the wait a 429's headers ask for). Exported for tests.
+ */
+export function retryDecision(
+  call: { idempotent: boolean; cancelled: boolean },
+  error: Error,
+  maxRetryWaitMs: number,
+  now = Date.now(),
+): boolean | undefined {
+  if (call.cancelled || error instanceof IntercomError || error instanceof UnusableBodyError) return false;
+  if (error instanceof KyTimeoutError) return false;
+  if (error instanceof HTTPError) {
+    // A 429 was refused before any work: retried even for a write. Another status may have landed.
+    if (error.response.status !== 429) return call.idempotent ? undefined : false;
+    // Ours, not ky's maxRetryAfter: ky would cap a far reset and retry; we fail fast and say when.
+    const resetAt = rateLimitReset(error.response.headers, now)?.getTime();
+    if (resetAt === undefined || resetAt <= now) return true; // no usable reset (or a skewed clock): backoff
+    // Within reach: ky waits for it (it reads the same headers, X-RateLimit-Reset as unix seconds).
+    return resetAt - now > maxRetryWaitMs ? false : undefined;
+  }
+  // No answer: a read is retried; a write only if it was never sent.
+  return call.idempotent || NOT_SENT.has(systemCode(error) ?? '');
 }
 
 /**
