@@ -10,16 +10,17 @@ if (!(major >= 20)) {
   );
   process.exit(1);
 }
-// Memory (issue 6). This process waits on the network and spends well under a millisecond of JavaScript
-// per call, so two V8 defaults made for busy programs only add resident memory:
+// Low-memory mode, opt-in with INTERCOM_MCP_LOW_MEMORY=1 (README, Performance). This process waits on the
+// network and runs well under a millisecond of JavaScript per call, so two V8 defaults made for busy
+// programs mostly add resident memory:
 // - the young generation doubles up to 16 MB semi-spaces as objects survive; a call's garbage is small,
-//   so it stays at its 1 MB start size;
-// - the optimizing compilers (TurboFan; Maglev on Node 22+) touch ~8 MB more of the node binary and
-//   keep compiler memory that grows over a long session; the interpreter and baseline compiler remain.
-// Measured with `npm run bench` (README, Performance): call latency unchanged, memory far lower. These
-// flags are read when used, so setting them after start works. Left alone: any of them the user set
-// (node's command line or NODE_OPTIONS), and all of them with INTERCOM_MCP_NODE_DEFAULTS=1.
-if (process.env.INTERCOM_MCP_NODE_DEFAULTS !== '1') {
+//   so it can stay at its 1 MB start size;
+// - the optimizing compilers (TurboFan; Maglev on Node 22+) touch more of the node binary and keep
+//   compiler memory that grows over a long session; the interpreter and baseline compiler remain.
+// Not the default: Node's docs warn that V8 flags changed after start may behave unpredictably, and a
+// JIT silently turned off would mislead anyone who profiles the server. Any of them the user set
+// (node's command line or NODE_OPTIONS) is left to the user.
+if (process.env.INTERCOM_MCP_LOW_MEMORY === '1') {
   const userFlags = ((process.env.NODE_OPTIONS || '') + ' ' + process.execArgv.join(' ')).replace(/_/g, '-');
   const given = (names) => new RegExp('--(no-)?(' + names + ')(?![\\w-])').test(userFlags);
   if (!given('semi-space-growth-factor|max-semi-space-size|min-semi-space-size|semi-space-size')) {

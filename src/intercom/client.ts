@@ -1,6 +1,14 @@
-// The one HTTP client for Intercom's REST API. Read-only calls, typed errors (./errors.js), bounded retries,
-// per-attempt timeouts, cancellation. Responses are parsed from text so a proxy's HTML page is caught, and
-// are not schema-validated (fast; the format layer treats every field as optional and untrusted).
+// The one HTTP client for Intercom's REST API: ky over Node's fetch. Read-only calls, typed errors
+// (./errors.js), bounded retries, per-attempt timeouts, cancellation. Responses are read as text under a
+// size cap, so a proxy's HTML page is caught, and are not schema-validated (fast; the format layer treats
+// every field as optional and untrusted).
+//
+// ky does: the per-attempt timeout, the retries (which statuses, how many, exponential backoff with
+// jitter, waiting for a 429's Retry-After / X-RateLimit-Reset up to maxRetryWaitMs) and merging
+// the caller's AbortSignal. Ours, because ky has no knob for them: failing fast on a reset beyond
+// maxRetryWaitMs (ky would cap the wait and retry anyway), holding new requests after
+// X-RateLimit-Remaining: 0, at most maxConcurrent requests in flight, the body cap, and typed errors.
+import ky, { HTTPError, TimeoutError as KyTimeoutError, type KyInstance, type Options, type RetryOptions } from 'ky';
 import {
   CancelledError,
   ForbiddenError,
@@ -16,7 +24,6 @@ import {
   UpstreamError,
   type UpstreamDetail,
 } from './errors.js';
-import { nodeTransport, UnusableBodyError, type Transport, type WireResponse } from './transport.js';
 import type { Contact, ContactList, Conversation, ConversationList, Me, SearchRequest } from './types.js';
 
 export interface IntercomClientOptions {
@@ -37,8 +44,8 @@ export interface IntercomClientOptions {
   retryBaseMs?: number;
   /** HTTP requests in flight at once, default 4; further calls queue (an assistant may fire many in parallel). */
   maxConcurrent?: number;
-  /** The wire (tests hold or script it); default node:http(s) with keep-alive. */
-  transport?: Transport;
+  /** The wire handed to ky (tests hold or script it; a demo mode may answer locally); default globalThis.fetch. */
+  fetch?: typeof globalThis.fetch;
 }
 
 export interface CallOptions {
@@ -51,6 +58,12 @@ interface RequestSpec {
   method: Method;
   path: string;
   body?: unknown;
+  /**
+   * Safe to send twice. Every call today is a read (a GET, or a POST search), so true. A write must say
+   * false: it is then not retried once it may have landed (after a timeout, a dropped connection or a
+   * 5xx), only after a 429 or a connection that was refused before anything was sent.
+   */
+  idempotent: boolean;
   /** What was asked for, for 404 messages, e.g. "conversation 123". */
   subject?: string;
   /** Top-level key that must hold an array when present (list endpoints). */
@@ -60,27 +73,41 @@ interface RequestSpec {
   signal?: AbortSignal | undefined;
 }
 
-type AttemptResult =
-  | { ok: true; value: Record<string, unknown> }
-  | { ok: false; error: IntercomError; retryable: boolean; waitMs?: number };
+/** Per call, shared with ky's hooks through `context`. */
+interface CallState {
+  attempts: number;
+}
 
-const RETRY_STATUSES = new Set([500, 502, 503, 504]);
+/** Larger than any Intercom answer we ask for (a long conversation is a few MB); beyond it, something is wrong. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+/** A body that arrived but cannot be used: too large, or a broken gzip stream. Retrying will not help. */
+class UnusableBodyError extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'UnusableBodyError';
+  }
+}
+
+const RETRY_STATUSES = [500, 502, 503, 504];
 // Ids reach URL paths; ids.ts validates them upstream, this is the last line against path tricks.
 const SAFE_ID = /^[A-Za-z0-9_-]{1,64}$/;
 // Printable ASCII without spaces: anything else would make the Authorization header invalid, and
 // fetch's error for that would quote the header value (the token).
 const SAFE_TOKEN = /^[\x21-\x7e]+$/;
+// Errors that mean the request never left: safe to retry even for a write.
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/** The body of each answer, read by our fetch under the cap; ky passes the Response on, we read the text here. */
+const bodies = new WeakMap<Response, string>();
 
 export class IntercomClient {
-  readonly #transport: Transport;
-  /** The base URL with one trailing slash, so relative paths resolve under any path prefix. */
-  readonly #base: string;
-  readonly #headers: Record<string, string>;
+  readonly #ky: KyInstance;
+  readonly #fetch: typeof globalThis.fetch;
   readonly #host: string;
   readonly #timeoutMs: number;
-  readonly #maxAttempts: number;
   readonly #maxRetryWaitMs: number;
-  readonly #retryBaseMs: number;
+  readonly #retry: RetryOptions;
   readonly #getToken: IntercomClientOptions['getToken'];
   readonly #maxConcurrent: number;
   #active = 0;
@@ -94,24 +121,49 @@ export class IntercomClient {
   constructor(options: IntercomClientOptions) {
     this.#host = hostOf(options.baseUrl);
     this.#timeoutMs = options.timeoutMs;
-    this.#maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
+    const maxAttempts = Math.max(1, Math.floor(options.maxAttempts ?? 3));
     this.#maxRetryWaitMs = Math.max(0, options.maxRetryWaitMs ?? 10_000);
-    this.#retryBaseMs = Math.max(0, options.retryBaseMs ?? 250);
+    const retryBaseMs = Math.max(0, options.retryBaseMs ?? 250);
     this.#getToken = options.getToken;
     this.#maxConcurrent = Math.max(1, Math.floor(options.maxConcurrent ?? 4));
-    this.#transport = options.transport ?? nodeTransport;
-    this.#base = options.baseUrl.replace(/\/*$/, '/');
-    this.#headers = {
-      'Intercom-Version': options.apiVersion,
-      Accept: 'application/json',
-      'User-Agent': options.userAgent,
+    // Looked up per request, not kept: a test's msw (or any later patch of fetch) is then honoured.
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#retry = {
+      limit: maxAttempts - 1,
+      // POST too: our POSTs are searches (reads); RequestSpec.idempotent decides per call.
+      methods: ['get', 'post'],
+      statusCodes: [429, ...RETRY_STATUSES],
+      // Not 503: Intercom sends X-RateLimit-Reset on every answer (the rate window's end), which ky would
+      // take as a 503's retry hint and wait up to maxRetryWaitMs; a 5xx gets the backoff instead.
+      afterStatusCodes: [429],
+      maxRetryAfter: this.#maxRetryWaitMs,
+      // base, 2×base, 4×base… with ±25% jitter, capped by maxRetryWaitMs.
+      delay: (retry) => retryBaseMs * 2 ** (retry - 1),
+      jitter: (delay) => delay * (0.75 + Math.random() * 0.5),
+      backoffLimit: this.#maxRetryWaitMs,
     };
+    this.#ky = ky.create({
+      prefixUrl: options.baseUrl.replace(/\/*$/, '/'),
+      headers: {
+        'Intercom-Version': options.apiVersion,
+        Accept: 'application/json',
+        'User-Agent': options.userAgent,
+        // Asked for explicitly so every Node sends the same (fetch's default adds br, and zstd on newer ones).
+        'Accept-Encoding': 'gzip',
+      },
+      timeout: options.timeoutMs,
+      // Redirects are never followed, so the token never leaves the configured host.
+      redirect: 'manual',
+      fetch: (input, init) => this.#exchange(input, init),
+      hooks: { beforeRequest: [(request, opts, { retryCount }) => this.#enter(request.signal, opts.context, retryCount)] },
+    });
   }
 
   async getConversation(id: string, options: CallOptions = {}): Promise<Conversation> {
     return this.#request<Conversation>({
       method: 'GET',
       path: `conversations/${checkedId(id)}`,
+      idempotent: true,
       subject: `conversation ${id}`,
       record: true,
       signal: options.signal,
@@ -123,6 +175,7 @@ export class IntercomClient {
       method: 'POST',
       path: 'conversations/search',
       body,
+      idempotent: true,
       listKey: 'conversations',
       signal: options.signal,
     });
@@ -132,6 +185,7 @@ export class IntercomClient {
     return this.#request<Contact>({
       method: 'GET',
       path: `contacts/${checkedId(id)}`,
+      idempotent: true,
       subject: `contact ${id}`,
       record: true,
       signal: options.signal,
@@ -143,6 +197,7 @@ export class IntercomClient {
       method: 'POST',
       path: 'contacts/search',
       body,
+      idempotent: true,
       listKey: 'data',
       signal: options.signal,
     });
@@ -152,7 +207,7 @@ export class IntercomClient {
   me(options: CallOptions = {}): Promise<Me> {
     if (!this.#me) {
       // The shared request runs without any one caller's signal: one caller cancelling must not fail the others.
-      const pending = this.#request<Me>({ method: 'GET', path: 'me' });
+      const pending = this.#request<Me>({ method: 'GET', path: 'me', idempotent: true });
       this.#me = pending;
       pending.catch(() => {
         if (this.#me === pending) this.#me = undefined;
@@ -165,26 +220,70 @@ export class IntercomClient {
     const { signal } = spec;
     if (signal?.aborted) throw new CancelledError();
     const token = await raceAbort(this.#resolveToken(), signal);
-    const body = spec.body === undefined ? undefined : JSON.stringify(spec.body);
-    for (let attempt = 1; ; attempt++) {
-      const result = await this.#attempt(spec, token, body, attempt);
-      if (result.ok) return result.value as T;
-      if (result.error instanceof UnauthorizedError) this.#forgetToken(token);
-      if (!result.retryable || attempt >= this.#maxAttempts) throw result.error;
-      await sleep(result.waitMs ?? this.#backoff(attempt), signal);
+    const call: CallState = { attempts: 0 };
+    const options: Options = {
+      method: spec.method,
+      headers: { Authorization: `Bearer ${token}` },
+      context: { call },
+      retry: { ...this.#retry, shouldRetry: ({ error }) => this.#shouldRetry(spec, error) },
+    };
+    if (spec.body !== undefined) options.json = spec.body;
+    if (signal) options.signal = signal;
+    let response: Response;
+    try {
+      response = await this.#ky(spec.path, options);
+    } catch (error) {
+      if (!(error instanceof HTTPError)) throw this.#failure(spec, error, call.attempts);
+      response = error.response;
+    }
+    try {
+      return this.#interpret(spec, response, bodies.get(response) ?? '', token, call.attempts) as T;
+    } catch (error) {
+      if (error instanceof UnauthorizedError) this.#forgetToken(token);
+      throw error;
     }
   }
 
-  async #attempt(spec: RequestSpec, token: string, body: string | undefined, attempt: number): Promise<AttemptResult> {
-    const { signal } = spec;
+  /**
+   * ky's beforeRequest, every attempt: a slot among maxConcurrent, then the rate budget. Before ky's
+   * timeout starts, so time spent queued is not counted against the attempt.
+   */
+  async #enter(signal: AbortSignal, context: Record<string, unknown>, retryCount: number): Promise<void> {
+    (context.call as CallState).attempts = retryCount + 1;
     await this.#acquire(signal);
     try {
       // Checked once a slot is ours: a call that queued behind the answer that spent the budget waits too.
       await this.#waitForBudget(signal);
-      return await this.#exchange(spec, token, body, attempt);
+    } catch (error) {
+      this.#release();
+      throw error;
+    }
+  }
+
+  /** ky's fetch: the seam's fetch, then the whole body under the cap, inside ky's timeout. Frees the slot. */
+  async #exchange(...[input, init]: Parameters<typeof globalThis.fetch>): Promise<Response> {
+    try {
+      const response = await this.#fetch(input, init);
+      this.#noteBudget(response.headers);
+      bodies.set(response, await readBody(response));
+      return response;
     } finally {
       this.#release();
     }
+  }
+
+  #shouldRetry(spec: RequestSpec, error: Error): boolean | undefined {
+    return retryDecision({ idempotent: spec.idempotent, cancelled: spec.signal?.aborted === true }, error, this.#maxRetryWaitMs);
+  }
+
+  /** A failed call that got no HTTP answer, as a typed error. */
+  #failure(spec: RequestSpec, error: unknown, attempts: number): IntercomError {
+    if (spec.signal?.aborted) return new CancelledError();
+    if (error instanceof IntercomError) return error;
+    if (error instanceof KyTimeoutError) return new TimeoutError({ host: this.#host, timeoutMs: this.#timeoutMs });
+    if (error instanceof UnusableBodyError) return new UnreadableResponseError({ reason: error.reason });
+    // Only a system error code goes into the message: error texts can quote request details.
+    return new NetworkError({ host: this.#host, reason: systemCode(error), attempts, cause: error });
   }
 
   /** After Intercom said the budget is spent, wait for its reset (at most maxRetryWaitMs) before sending. */
@@ -193,10 +292,10 @@ export class IntercomClient {
     if (waitMs > 0) await sleep(waitMs, signal);
   }
 
-  #noteBudget(response: WireResponse): void {
-    if (response.header('x-ratelimit-remaining')?.trim() !== '0') return;
+  #noteBudget(headers: Headers): void {
+    if (headers.get('x-ratelimit-remaining')?.trim() !== '0') return;
     const now = Date.now();
-    const resetAt = rateLimitReset(response, now)?.getTime();
+    const resetAt = rateLimitReset(headers, now)?.getTime();
     // A reset further away than we would ever wait is not waited for: the next call fails fast on the 429
     // and tells the assistant when to come back, rather than hanging.
     if (resetAt === undefined || resetAt - now > this.#maxRetryWaitMs) return;
@@ -231,108 +330,41 @@ export class IntercomClient {
     this.#waiting.shift()?.();
   }
 
-  async #exchange(spec: RequestSpec, token: string, body: string | undefined, attempt: number): Promise<AttemptResult> {
-    const { signal } = spec;
-    // One controller per attempt: the caller's signal and our timer both abort it; the flags tell which.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.#timeoutMs);
-    const onAbort = (): void => controller.abort();
-    signal?.addEventListener('abort', onAbort, { once: true });
-
-    let response: WireResponse;
-    try {
-      const headers: Record<string, string> = { ...this.#headers, Authorization: `Bearer ${token}` };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      // Redirects are never followed (node:http does not), so the token never leaves the configured host.
-      response = await this.#transport({
-        method: spec.method,
-        url: new URL(spec.path, this.#base),
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        signal: controller.signal,
-      });
-    } catch (error) {
-      if (signal?.aborted) throw new CancelledError();
-      if (timedOut) return { ok: false, error: new TimeoutError({ host: this.#host, timeoutMs: this.#timeoutMs }), retryable: false };
-      if (error instanceof UnusableBodyError) {
-        return { ok: false, error: new UnreadableResponseError({ reason: error.reason }), retryable: false };
-      }
-      // Only a system error code goes into the message: error texts can quote request details.
-      return {
-        ok: false,
-        error: new NetworkError({ host: this.#host, reason: systemCode(error), attempts: attempt, cause: error }),
-        retryable: true,
-      };
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
-    }
-    this.#noteBudget(response);
-    return this.#interpret(spec, response, token, attempt);
-  }
-
-  #interpret(spec: RequestSpec, response: WireResponse, token: string, attempt: number): AttemptResult {
-    const { status, text } = response;
+  #interpret(spec: RequestSpec, response: Response, text: string, token: string, attempts: number): Record<string, unknown> {
+    const { status, headers } = response;
     if (status >= 200 && status < 300) {
       const parsed = parseJson(text);
       if (!isObject(parsed)) {
         const reason = parsed === undefined ? notJsonReason(text) : 'expected a JSON object';
-        return { ok: false, error: new UnreadableResponseError({ status, reason }), retryable: false };
+        throw new UnreadableResponseError({ status, reason });
       }
       if (spec.listKey && parsed[spec.listKey] !== undefined && !Array.isArray(parsed[spec.listKey])) {
-        const reason = `"${spec.listKey}" is not a list`;
-        return { ok: false, error: new UnreadableResponseError({ status, reason }), retryable: false };
+        throw new UnreadableResponseError({ status, reason: `"${spec.listKey}" is not a list` });
       }
-      if (spec.record && !hasId(parsed)) {
-        return { ok: false, error: new UnreadableResponseError({ status, reason: 'the record in it has no id' }), retryable: false };
-      }
-      return { ok: true, value: parsed };
+      if (spec.record && !hasId(parsed)) throw new UnreadableResponseError({ status, reason: 'the record in it has no id' });
+      return parsed;
     }
     if (status >= 300 && status < 400) {
       const reason = 'it answered with a redirect, which is not followed so the token never leaves the configured host';
-      return { ok: false, error: new UnreadableResponseError({ status, reason }), retryable: false };
+      throw new UnreadableResponseError({ status, reason });
     }
 
-    const upstream = readErrorBody(text, token, response.header('x-request-id'));
+    const upstream = readErrorBody(text, token, headers.get('x-request-id') ?? undefined);
     switch (status) {
       case 401:
-        return { ok: false, error: new UnauthorizedError({ host: this.#host, upstream }), retryable: false };
+        throw new UnauthorizedError({ host: this.#host, upstream });
       case 403:
-        return { ok: false, error: new ForbiddenError({ upstream }), retryable: false };
+        throw new ForbiddenError({ upstream });
       case 404:
-        return {
-          ok: false,
-          error: new NotFoundError({ ...(spec.subject ? { subject: spec.subject } : {}), upstream }),
-          retryable: false,
-        };
-      case 429:
-        return this.#rateLimited(response, upstream, attempt);
+        throw new NotFoundError({ ...(spec.subject ? { subject: spec.subject } : {}), upstream });
+      case 429: {
+        const now = Date.now();
+        const resetAt = rateLimitReset(headers, now);
+        throw new RateLimitedError({ ...(resetAt ? { resetAt } : {}), now, upstream });
+      }
     }
-    if (status >= 500) {
-      return { ok: false, error: new UpstreamError({ status, attempts: attempt, upstream }), retryable: RETRY_STATUSES.has(status) };
-    }
-    return { ok: false, error: new InvalidRequestError({ status, upstream }), retryable: false };
-  }
-
-  #rateLimited(response: WireResponse, upstream: UpstreamDetail, attempt: number): AttemptResult {
-    const now = Date.now();
-    const resetAt = rateLimitReset(response, now);
-    const error = new RateLimitedError({ ...(resetAt ? { resetAt } : {}), now, upstream });
-    if (!resetAt) return { ok: false, error, retryable: true };
-    const waitMs = resetAt.getTime() - now;
-    // Further away than we are willing to wait: fail fast and tell the assistant when to come back.
-    if (waitMs > this.#maxRetryWaitMs) return { ok: false, error, retryable: false };
-    return { ok: false, error, retryable: true, waitMs: waitMs > 0 ? waitMs : this.#backoff(attempt) };
-  }
-
-  /** Exponential backoff with ±25% jitter: base, 2×base, 4×base… capped by maxRetryWaitMs. */
-  #backoff(attempt: number): number {
-    const base = this.#retryBaseMs * 2 ** (attempt - 1);
-    return Math.min(this.#maxRetryWaitMs, Math.round(base * (0.75 + Math.random() * 0.5)));
+    if (status >= 500) throw new UpstreamError({ status, attempts, upstream });
+    throw new InvalidRequestError({ status, upstream });
   }
 
   async #resolveToken(): Promise<string> {
@@ -366,6 +398,71 @@ export class IntercomClient {
       this.#me = undefined;
     }
   }
+}
+
+/**
+ * Whether ky may retry after `error` (its shouldRetry): false stops, true retries after ky's backoff,
+ * undefined leaves it to ky's rules (statusCodes, and the wait a 429's headers ask for). Exported for tests.
+ */
+export function retryDecision(
+  call: { idempotent: boolean; cancelled: boolean },
+  error: Error,
+  maxRetryWaitMs: number,
+  now = Date.now(),
+): boolean | undefined {
+  if (call.cancelled || error instanceof IntercomError || error instanceof UnusableBodyError) return false;
+  if (error instanceof KyTimeoutError) return false;
+  if (error instanceof HTTPError) {
+    // A 429 was refused before any work: retried even for a write. Another status may have landed.
+    if (error.response.status !== 429) return call.idempotent ? undefined : false;
+    // Ours, not ky's maxRetryAfter: ky would cap a far reset and retry; we fail fast and say when.
+    const resetAt = rateLimitReset(error.response.headers, now)?.getTime();
+    if (resetAt === undefined || resetAt <= now) return true; // no usable reset (or a skewed clock): backoff
+    // Within reach: ky waits for it (it reads the same headers, X-RateLimit-Reset as unix seconds).
+    return resetAt - now > maxRetryWaitMs ? false : undefined;
+  }
+  // No answer: a read is retried; a write only if it was never sent.
+  return call.idempotent || NOT_SENT.has(systemCode(error) ?? '');
+}
+
+/**
+ * The whole body as text, counting bytes as they arrive (after fetch's decompression, so a gzip bomb
+ * stops at the cap too). A leading byte order mark is dropped, as fetch's text() does.
+ */
+async function readBody(response: Response): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        // Cancelling the stream makes fetch close the connection: the rest is never read.
+        reader.cancel().catch(() => undefined);
+        throw new UnusableBodyError(`it is over ${MAX_BODY_BYTES / 1024 / 1024} MB`);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (!isDecodeError(error)) throw error;
+    // On an error status a body that will not decode is dropped, so the status (401, 429, 5xx) keeps its meaning.
+    if (!response.ok) return '';
+    throw new UnusableBodyError('its gzip encoding is broken');
+  }
+  return Buffer.concat(chunks, size).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** A broken gzip stream: Node's fetch reports "terminated" caused by a zlib error (Z_DATA_ERROR…); others the zlib error itself. */
+function isDecodeError(error: unknown): boolean {
+  for (let current = error, depth = 0; isObjectLike(current) && depth < 2; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('Z_')) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function checkedId(id: string): string {
@@ -421,19 +518,27 @@ function readErrorBody(text: string, token: string, headerRequestId: string | un
   return detail;
 }
 
-/** X-RateLimit-Reset is unix seconds; Retry-After (seconds) is honoured too. */
-function rateLimitReset(response: WireResponse, now: number): Date | undefined {
-  const reset = Number(response.header('x-ratelimit-reset') ?? NaN);
-  if (Number.isFinite(reset) && reset > 0) return new Date(reset * 1000);
-  const after = Number(response.header('retry-after') ?? NaN);
-  if (Number.isFinite(after) && after >= 0) return new Date(now + after * 1000);
-  return undefined;
+/**
+ * When the limit resets, read as ky reads it for its own wait: Retry-After (seconds or a date) when
+ * present, else X-RateLimit-Reset (unix seconds, what Intercom sends). A reset of 0 or garbage is none.
+ */
+function rateLimitReset(headers: Headers, now: number): Date | undefined {
+  const after = headers.get('retry-after')?.trim();
+  if (after) {
+    const seconds = Number(after);
+    const at = Number.isFinite(seconds) ? (seconds >= 0 ? now + seconds * 1000 : NaN) : Date.parse(after);
+    return Number.isFinite(at) ? new Date(at) : undefined;
+  }
+  const reset = Number(headers.get('x-ratelimit-reset') ?? NaN);
+  return Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
 }
 
 /** A system error code (ECONNREFUSED, ENOTFOUND, ECONNRESET…) from a failed exchange, if any. */
 function systemCode(error: unknown): string | undefined {
   for (let current: unknown = error, depth = 0; isObjectLike(current) && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
+    // Node's fetch says UND_ERR_SOCKET ("other side closed") for a connection dropped mid-answer.
+    if (code === 'UND_ERR_SOCKET') return 'ECONNRESET';
     if (typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,40}$/.test(code)) return code;
     const errors = (current as { errors?: unknown }).errors;
     current = Array.isArray(errors) && errors.length > 0 ? errors[0] : (current as { cause?: unknown }).cause;

@@ -1,4 +1,5 @@
-// The shim's memory settings (README, Performance): which V8 flags it sets, and that a user's own wins.
+// The shim's low-memory mode (README, Performance): no V8 flag by default; with INTERCOM_MCP_LOW_MEMORY=1
+// the three, and a user's own flag wins.
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN } from './harness.js';
@@ -19,18 +20,23 @@ function flagsSet(nodeArgs: string[], env: Record<string, string> = {}): string[
   return out.stderr.split('\n').filter((l) => l.startsWith('FLAG ')).map((l) => l.slice(5));
 }
 
+const LOW = { INTERCOM_MCP_LOW_MEMORY: '1' };
+
 describe('V8 memory settings of bin/intercom-mcp.js', () => {
-  it('by default: a young generation that does not grow, no optimizing compilers', () => {
-    expect(flagsSet([])).toEqual(['--semi-space-growth-factor=1', '--no-opt', '--no-maglev']);
+  it("by default: none, Node's own settings", () => {
+    expect(flagsSet([])).toEqual([]);
+    expect(flagsSet([], { INTERCOM_MCP_LOW_MEMORY: '0' })).toEqual([]);
+    // The old switch is gone: it neither sets nor unsets anything.
+    expect(flagsSet([], { INTERCOM_MCP_NODE_DEFAULTS: '0' })).toEqual([]);
   });
 
-  it('a flag the user set, or its alias, is left to the user', () => {
-    expect(flagsSet(['--turbofan'])).toEqual(['--semi-space-growth-factor=1', '--no-maglev']);
-    expect(flagsSet(['--max-semi-space-size=8', '--maglev'])).toEqual(['--no-opt']);
-    expect(flagsSet([], { NODE_OPTIONS: '--max-semi-space-size=4' })).toEqual(['--no-opt', '--no-maglev']);
+  it('INTERCOM_MCP_LOW_MEMORY=1: a young generation that does not grow, no optimizing compilers', () => {
+    expect(flagsSet([], LOW)).toEqual(['--semi-space-growth-factor=1', '--no-opt', '--no-maglev']);
   });
 
-  it('INTERCOM_MCP_NODE_DEFAULTS=1 keeps all of Node defaults', () => {
-    expect(flagsSet([], { INTERCOM_MCP_NODE_DEFAULTS: '1' })).toEqual([]);
+  it('in low-memory mode, a flag the user set, or its alias, is left to the user', () => {
+    expect(flagsSet(['--turbofan'], LOW)).toEqual(['--semi-space-growth-factor=1', '--no-maglev']);
+    expect(flagsSet(['--max-semi-space-size=8', '--maglev'], LOW)).toEqual(['--no-opt']);
+    expect(flagsSet([], { ...LOW, NODE_OPTIONS: '--max-semi-space-size=4' })).toEqual(['--no-opt', '--no-maglev']);
   });
 });

@@ -3,7 +3,8 @@ import { createServer, type AddressInfo } from 'node:net';
 import { delay, http, HttpResponse, passthrough, type JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { IntercomClient, type IntercomClientOptions } from '../../src/intercom/client.js';
+import { HTTPError, TimeoutError as KyTimeoutError } from 'ky';
+import { IntercomClient, retryDecision, type IntercomClientOptions } from '../../src/intercom/client.js';
 import {
   CancelledError,
   ForbiddenError,
@@ -130,7 +131,7 @@ describe('IntercomClient requests', () => {
     if (method === 'POST') {
       expect(req?.headers['content-type']).toBe('application/json');
       const body = await req?.body;
-      expect(req?.headers['content-length']).toBe(String(Buffer.byteLength(body ?? '')));
+      // Content-Length is added by fetch below msw: asserted on the wire (wire.test.ts).
       expect(body).toBe(JSON.stringify(SEARCH)); // compact
       expect(JSON.parse(body ?? '')).toEqual(SEARCH);
     } else {
@@ -316,6 +317,16 @@ describe('retries', () => {
     expect(seen).toHaveLength(2);
   });
 
+  it('a 5xx is retried after the backoff, not at X-RateLimit-Reset (Intercom sends that on every answer)', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 8);
+    let n = 0;
+    server.use(http.get(`${BASE}/me`, () => (n++ === 0 ? json({}, 503, { 'X-RateLimit-Reset': reset, 'X-RateLimit-Remaining': '900' }) : json(ME))));
+    const started = Date.now();
+    await expect(makeClient({ maxRetryWaitMs: 10_000 }).me()).resolves.toEqual(ME);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(seen).toHaveLength(2);
+  });
+
   it('501 is not retried', async () => {
     server.use(http.get(`${BASE}/me`, () => json(errorList('not_implemented', 'nope'), 501)));
     expect(await failure(makeClient().me())).toBeInstanceOf(UpstreamError);
@@ -492,7 +503,7 @@ describe('timeouts and cancellation', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
-  // That the connection is really closed is asserted on a socket in transport.test.ts (msw cannot see it).
+  // That the connection is really closed is asserted on a socket in wire.test.ts (msw cannot see it).
   it('aborting cancels the in-flight request promptly', async () => {
     let arrived!: () => void;
     const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
@@ -635,5 +646,51 @@ describe('against a real loopback HTTP server (not msw)', () => {
     expect(await pending).toBeInstanceOf(CancelledError);
     for (let i = 0; i < 40 && closedEarly === 0; i++) await delay(5);
     expect(closedEarly).toBeGreaterThan(0);
+  });
+});
+
+describe('the retry rule (no retry after a write may have landed)', () => {
+  const read = { idempotent: true, cancelled: false };
+  const write = { idempotent: false, cancelled: false };
+  const request = new Request(`${BASE}/contacts/search`, { method: 'POST' });
+  const httpError = (status: number, headers: Record<string, string> = {}) =>
+    new HTTPError(new Response(null, { status, headers }), request, {} as never);
+  const networkError = (code: string) => new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code }) });
+  const now = 1_800_000_000_000;
+
+  it('a dropped connection or reset: a read is retried, a write is not (it may have landed)', () => {
+    for (const code of ['ECONNRESET', 'UND_ERR_SOCKET', 'ETIMEDOUT']) {
+      expect(retryDecision(read, networkError(code), 10_000, now)).toBe(true);
+      expect(retryDecision(write, networkError(code), 10_000, now)).toBe(false);
+    }
+  });
+
+  it('a connection refused before anything was sent: retried even for a write', () => {
+    expect(retryDecision(write, networkError('ECONNREFUSED'), 10_000, now)).toBe(true);
+    expect(retryDecision(write, networkError('ENOTFOUND'), 10_000, now)).toBe(true);
+  });
+
+  it('a 5xx: left to ky for a read (its status list), never retried for a write', () => {
+    expect(retryDecision(read, httpError(503), 10_000, now)).toBeUndefined();
+    expect(retryDecision(write, httpError(503), 10_000, now)).toBe(false);
+    expect(retryDecision(write, httpError(500), 10_000, now)).toBe(false);
+  });
+
+  it('a 429 landed nowhere: retried for a write too; a reset beyond the cap fails fast', () => {
+    for (const call of [read, write]) {
+      expect(retryDecision(call, httpError(429), 10_000, now)).toBe(true); // no reset: backoff
+      expect(retryDecision(call, httpError(429, { 'X-RateLimit-Reset': String(now / 1000 + 5) }), 10_000, now)).toBeUndefined(); // ky waits
+      expect(retryDecision(call, httpError(429, { 'X-RateLimit-Reset': String(now / 1000 + 60) }), 10_000, now)).toBe(false);
+      expect(retryDecision(call, httpError(429, { 'Retry-After': '60' }), 10_000, now)).toBe(false);
+      expect(retryDecision(call, httpError(429, { 'X-RateLimit-Reset': String(now / 1000 - 5) }), 10_000, now)).toBe(true);
+    }
+  });
+
+  it('a timeout, a cancelled call or our own error: never retried', () => {
+    for (const call of [read, write]) {
+      expect(retryDecision(call, new KyTimeoutError(request), 10_000, now)).toBe(false);
+      expect(retryDecision({ ...call, cancelled: true }, networkError('ECONNRESET'), 10_000, now)).toBe(false);
+      expect(retryDecision(call, new CancelledError(), 10_000, now)).toBe(false);
+    }
   });
 });

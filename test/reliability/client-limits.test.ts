@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IntercomClient, type IntercomClientOptions } from '../../src/intercom/client.js';
 import { CancelledError } from '../../src/intercom/errors.js';
-import type { Transport, WireResponse } from '../../src/intercom/transport.js';
 import { figure } from './figures.js';
 
 const TOKEN = 'tok_limits_0123456789abcdef';
@@ -12,41 +11,41 @@ interface Pending {
   respond(headers?: Record<string, string>): void;
 }
 
-/** A transport that answers only when told to, so what is in flight can be counted exactly. */
-function heldTransport() {
+/** A fetch that answers only when told to, so what is in flight can be counted exactly. */
+function heldFetch() {
   const pending: Pending[] = [];
   let inFlight = 0;
   let maxInFlight = 0;
   let started = 0;
-  const transport: Transport = (request) => {
+  const fetch: typeof globalThis.fetch = (input, init) => {
     started++;
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
-    return new Promise<WireResponse>((resolve, reject) => {
+    const request = new Request(input, init);
+    return new Promise<Response>((resolve, reject) => {
       const { signal } = request;
       signal.addEventListener('abort', () => {
         inFlight--;
         reject(signal.reason);
       }, { once: true });
       pending.push({
-        url: request.url.href,
+        url: request.url,
         signal,
         respond(headers = {}) {
           inFlight--;
-          const lower = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...headers }).map(([k, v]) => [k.toLowerCase(), v]));
-          resolve({ status: 200, header: (name) => lower[name], text: JSON.stringify({ type: 'conversation', id: '1' }) });
+          resolve(new Response(JSON.stringify({ type: 'conversation', id: '1' }), { status: 200, headers: { 'content-type': 'application/json', ...headers } }));
         },
       });
     });
   };
   return {
-    transport,
+    fetch,
     pending,
     stats: () => ({ inFlight, maxInFlight, started }),
   };
 }
 
-function client(transport: Transport, overrides: Partial<IntercomClientOptions> = {}): IntercomClient {
+function client(fetch: typeof globalThis.fetch, overrides: Partial<IntercomClientOptions> = {}): IntercomClient {
   return new IntercomClient({
     baseUrl: 'https://api.intercom.io',
     apiVersion: '2.16',
@@ -55,7 +54,7 @@ function client(transport: Transport, overrides: Partial<IntercomClientOptions> 
     getToken: () => TOKEN,
     retryBaseMs: 1,
     maxRetryWaitMs: 60_000,
-    transport,
+    fetch,
     ...overrides,
   });
 }
@@ -71,8 +70,8 @@ async function until(condition: () => boolean): Promise<void> {
 describe('the client keeps a few requests in flight at most', () => {
   it('20 parallel calls: never more than 4 on the wire, all answered, in order of arrival', async () => {
     figure('client limits', 1);
-    const held = heldTransport();
-    const c = client(held.transport);
+    const held = heldFetch();
+    const c = client(held.fetch);
     const calls = Array.from({ length: 20 }, (_, i) => c.getConversation(String(i + 1)));
     await until(() => held.pending.length === 4);
     await settle();
@@ -90,8 +89,8 @@ describe('the client keeps a few requests in flight at most', () => {
 
   it('a call cancelled while queued never reaches the wire and frees nothing it did not take', async () => {
     figure('client limits', 1);
-    const held = heldTransport();
-    const c = client(held.transport, { maxConcurrent: 1 });
+    const held = heldFetch();
+    const c = client(held.fetch, { maxConcurrent: 1 });
     const first = c.getConversation('1');
     const abort = new AbortController();
     const queued = c.getConversation('2', { signal: abort.signal });
@@ -110,7 +109,7 @@ describe('the client keeps a few requests in flight at most', () => {
 });
 
 /** The call stays off the wire (only the first request was ever sent) until it is cancelled. */
-async function expectHeldUntilCancelled(held: ReturnType<typeof heldTransport>, abort: AbortController, call: Promise<unknown>): Promise<void> {
+async function expectHeldUntilCancelled(held: ReturnType<typeof heldFetch>, abort: AbortController, call: Promise<unknown>): Promise<void> {
   await settle();
   await settle();
   expect(held.stats().started).toBe(1);
@@ -122,8 +121,8 @@ async function expectHeldUntilCancelled(held: ReturnType<typeof heldTransport>, 
 describe('the client slows down when the rate-limit budget is spent', () => {
   it('X-RateLimit-Remaining: 0 holds the next request until X-RateLimit-Reset (nothing is sent meanwhile)', async () => {
     figure('client limits', 1);
-    const held = heldTransport();
-    const c = client(held.transport);
+    const held = heldFetch();
+    const c = client(held.fetch);
     const first = c.getConversation('1');
     await until(() => held.pending.length === 1);
     const reset = Math.ceil(Date.now() / 1000) + 30;
@@ -135,8 +134,8 @@ describe('the client slows down when the rate-limit budget is spent', () => {
 
   it('a call already queued behind the answer that spent the budget waits for the reset too', async () => {
     figure('client limits', 1);
-    const held = heldTransport();
-    const c = client(held.transport, { maxConcurrent: 1 });
+    const held = heldFetch();
+    const c = client(held.fetch, { maxConcurrent: 1 });
     const first = c.getConversation('1');
     const abort = new AbortController();
     const queued = c.getConversation('2', { signal: abort.signal });
@@ -148,8 +147,8 @@ describe('the client slows down when the rate-limit budget is spent', () => {
 
   it('the wait is bounded: a reset beyond maxRetryWaitMs is not waited for', async () => {
     figure('client limits', 1);
-    const held = heldTransport();
-    const c = client(held.transport, { maxRetryWaitMs: 1_000 });
+    const held = heldFetch();
+    const c = client(held.fetch, { maxRetryWaitMs: 1_000 });
     const first = c.getConversation('1');
     await until(() => held.pending.length === 1);
     held.pending[0]!.respond({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 3600) });
@@ -162,8 +161,8 @@ describe('the client slows down when the rate-limit budget is spent', () => {
 
   it('a remaining budget, or a reset already past, does not slow anything down', async () => {
     figure('client limits', 1);
-    const held = heldTransport();
-    const c = client(held.transport);
+    const held = heldFetch();
+    const c = client(held.fetch);
     const first = c.getConversation('1');
     await until(() => held.pending.length === 1);
     held.pending[0]!.respond({ 'X-RateLimit-Remaining': '3', 'X-RateLimit-Reset': String(Math.ceil(Date.now() / 1000) + 30) });
