@@ -128,7 +128,7 @@ export class NotFoundError extends IntercomError {
     super(
       'not_found',
       `${what.charAt(0).toUpperCase()}${what.slice(1)} (HTTP 404)${upstreamSuffix(options.upstream)}. Check the id ` +
-        `(use search to find it); the record may have been deleted, or belong to another workspace.`,
+        `(search for the record to find it); it may have been deleted, or belong to another workspace.`,
       initFrom(404, options.upstream),
     );
     this.name = 'NotFoundError';
