@@ -1,4 +1,5 @@
-import { isRegion, REGIONS, type Region } from './intercom/regions.js';
+import { DEFAULT_API_VERSION } from './intercom/api-version.js';
+import { isRegion, REGION_NAMES, REGIONS, type Region } from './intercom/regions.js';
 
 /** Everything the server needs to know about where and how to talk to Intercom. Frozen once built. */
 export interface Config {
@@ -19,7 +20,7 @@ export interface ConfigFlags {
   timeoutMs?: string;
 }
 
-export const DEFAULT_API_VERSION = '2.16';
+export { DEFAULT_API_VERSION };
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /** A setting that cannot work; the CLI prints the message and exits 2, before any transport is up. */
@@ -78,7 +79,7 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
   const regionRaw = (regionSetting?.value ?? 'us').toLowerCase();
   if (!isRegion(regionRaw)) {
     throw new ConfigError(
-      `${regionSetting?.source ?? 'region'} ${shown(regionSetting?.value ?? regionRaw)} is not a region; use one of: ${Object.keys(REGIONS).join(', ')}`,
+      `${regionSetting?.source ?? 'region'} ${shown(regionSetting?.value ?? regionRaw)} is not a region; use one of: ${REGION_NAMES.join(', ')}`,
     );
   }
   const region: Region = regionRaw;
@@ -90,7 +91,7 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
   const apiVersion = versionSetting?.value ?? DEFAULT_API_VERSION;
   if (!/^(\d+\.\d+|Unstable|Preview)$/.test(apiVersion)) {
     throw new ConfigError(
-      `${versionSetting?.source ?? 'API version'} ${shown(apiVersion)} is not an Intercom API version; use e.g. ${DEFAULT_API_VERSION} (the default), or Unstable`,
+      `${versionSetting?.source ?? 'API version'} ${shown(apiVersion)} is not an Intercom API version; use e.g. ${DEFAULT_API_VERSION} (the default), or Preview`,
     );
   }
 

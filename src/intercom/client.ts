@@ -130,8 +130,8 @@ export class IntercomClient {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#retry = {
       limit: maxAttempts - 1,
-      // POST too: our POSTs are searches (reads); RequestSpec.idempotent decides per call.
-      methods: ['get', 'post'],
+      // Every method: ky checks this list before shouldRetry, and RequestSpec.idempotent decides per call.
+      methods: ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'],
       statusCodes: [429, ...RETRY_STATUSES],
       // Not 503: Intercom sends X-RateLimit-Reset on every answer (the rate window's end), which ky would
       // take as a 503's retry hint and wait up to maxRetryWaitMs; a 5xx gets the backoff instead.
@@ -260,15 +260,28 @@ export class IntercomClient {
     }
   }
 
-  /** ky's fetch: the seam's fetch, then the whole body under the cap, inside ky's timeout. Frees the slot. */
+  /**
+   * ky's fetch: the seam's fetch, then the whole body under the cap, inside ky's timeout. Frees the slot
+   * when the exchange ends or is aborted (a timeout, a cancel), whichever comes first: a seam that ignores
+   * the signal must not keep a slot, or every queued call would wait for ever.
+   */
   async #exchange(...[input, init]: Parameters<typeof globalThis.fetch>): Promise<Response> {
+    let released = false;
+    const release = (): void => {
+      if (released) return;
+      released = true;
+      this.#release();
+    };
+    const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+    signal?.addEventListener('abort', release, { once: true });
     try {
       const response = await this.#fetch(input, init);
       this.#noteBudget(response.headers);
       bodies.set(response, await readBody(response));
       return response;
     } finally {
-      this.#release();
+      signal?.removeEventListener('abort', release);
+      release();
     }
   }
 

@@ -2,7 +2,7 @@
 // what went wrong and what to do next. They never contain the token and never echo a raw upstream body:
 // only Intercom's error `code`/`message` (the `error.list` schema), sanitized and truncated.
 
-import { DEFAULT_API_VERSION } from '../config.js';
+import { DEFAULT_API_VERSION } from './api-version.js';
 
 export type IntercomErrorKind =
   | 'missing_token'
@@ -145,9 +145,9 @@ function isVersionRejection(detail: UpstreamDetail | undefined): boolean {
 }
 
 const VERSION_HELP =
-  `This server sends the version set with --api-version or INTERCOM_API_VERSION in its MCP client config: ` +
-  `remove that setting to use the default (${DEFAULT_API_VERSION}) or set a version Intercom lists (2.x, e.g. ` +
-  `${DEFAULT_API_VERSION}), then restart the MCP client. Retrying this call will not help.`;
+  `This server sends the version from --api-version or INTERCOM_API_VERSION in its MCP client config, or ` +
+  `${DEFAULT_API_VERSION} when neither is set: set one Intercom lists (2.x, or Preview), or remove a setting that ` +
+  `names an unknown one, then restart the MCP client. Retrying this call will not help.`;
 
 export class InvalidRequestError extends IntercomError {
   constructor(options: { status?: number; upstream?: UpstreamDetail; reason?: string }) {

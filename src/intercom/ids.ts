@@ -1,7 +1,7 @@
 // Record ids arrive from an AI model and end up in URL paths: validate them strictly enough to stop path
 // tricks (`../me`, `%2F`, query strings) and leniently enough for every real Intercom id and app URL.
 // What each kind's ids look like is in record-kinds.ts; this file knows no kind by name, and no tool.
-import { KIND_IDENTITY, prefixedId, RECORD_KINDS, type KindIdentity, type RecordKind } from './record-kinds.js';
+import { KIND_IDENTITY, RECORD_KINDS, type KindIdentity, type RecordKind } from './record-kinds.js';
 import { REGIONS } from './regions.js';
 
 export interface RecordRef {
@@ -24,7 +24,6 @@ export class KindMismatchError extends InvalidIdError {
   constructor(
     readonly lead: string,
     readonly found: RecordRef,
-    readonly expected: RecordKind,
   ) {
     super(`${lead}.`);
     this.name = 'KindMismatchError';
@@ -61,7 +60,7 @@ export function parseRecordRef(input: string, expected?: RecordKind): RecordRef 
     throw new InvalidIdError(`Say which kind of record this id is. ${ID_FORMS}`);
   }
 
-  if (expected && ref.kind !== expected) throw new KindMismatchError(`That is a ${ref.kind}, not a ${expected}`, ref, expected);
+  if (expected && ref.kind !== expected) throw new KindMismatchError(`That is a ${ref.kind}, not a ${expected}`, ref);
   return ref;
 }
 
@@ -73,7 +72,7 @@ function checkId(id: string, kind: RecordKind): string {
   for (const other of RECORD_KINDS) {
     if (other !== kind && IDENTITY[other].unmistakable?.test(id)) {
       const rule = identity.idRule.replace(/^only /, '');
-      throw new KindMismatchError(`${capitalize(kind)} ids are ${rule}; this looks like a ${other} id`, { kind: other, id }, kind);
+      throw new KindMismatchError(`${capitalize(kind)} ids are ${rule}; this looks like a ${other} id`, { kind: other, id });
     }
   }
   throw new InvalidIdError(`That is not a valid ${kind} id: ${kind} ids have ${identity.idRule}. ${ID_FORMS}`);
@@ -111,4 +110,3 @@ function parseAppUrl(text: string): RecordRef {
   throw new InvalidIdError(`That Intercom URL does not point at ${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}. ${ID_FORMS}`);
 }
 
-export { prefixedId };

@@ -4,8 +4,8 @@ import { defineRecordKind } from './define-record-kind.js';
 const TOOLS = { search: 'search_conversations', get: 'get_conversation' } as const;
 
 /**
- * How to read on after a cut thread: the format layer leaves this wording to the tools, which know the
- * names. `fetch` has no part_offset either, so its documents point at get_conversation too.
+ * How to read on after a cut thread: the format layer leaves this wording to the registry, which names
+ * the kind's tools. `fetch` has no part_offset, so its documents point at get_conversation too.
  */
 export function nextPartsHint(nextPartOffset: number): string {
   return `Call ${TOOLS.get} with part_offset: ${nextPartOffset} for the next parts.`;

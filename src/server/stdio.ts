@@ -7,12 +7,18 @@ function log(line: string): void {
   process.stderr.write(`[intercom-mcp] ${line}\n`);
 }
 
-/** Said on stderr when a person starts the server in a terminal, where it would otherwise just sit silent. */
-export const TERMINAL_HINT =
-  'intercom-mcp is an MCP server: it speaks JSON-RPC on stdin/stdout and is now waiting for an MCP client.\n' +
-  'Add it to your client instead, e.g. in claude_desktop_config.json:\n' +
-  '  { "mcpServers": { "intercom": { "command": "npx", "args": ["-y", "intercom-mcp"], "env": { "INTERCOM_ACCESS_TOKEN": "your-token" } } } }\n' +
-  'Options: intercom-mcp --help. Stop with Ctrl+C.\n';
+/**
+ * One line on stderr when a person starts the server in a terminal, where it would otherwise sit silent:
+ * what it is, the config that runs it (npx, or node and this file when run from a clone), and --help.
+ */
+export function terminalHint(script: string | undefined): string {
+  const fromClone = script !== undefined && !/[\\/](node_modules|_npx)[\\/]/.test(script);
+  const run = fromClone
+    ? { command: 'node', args: [script], help: `node ${script} --help` }
+    : { command: 'npx', args: ['-y', 'intercom-mcp'], help: 'npx intercom-mcp --help' };
+  const config = JSON.stringify({ mcpServers: { intercom: { command: run.command, args: run.args } } });
+  return `intercom-mcp is an MCP server waiting for an MCP client on stdin (JSON-RPC), not a terminal program: put ${config} in your client's config; options: ${run.help}; Ctrl+C stops it.\n`;
+}
 
 /**
  * Serves the tools on stdin/stdout for as long as the client keeps stdin open. Nothing here touches the
@@ -21,7 +27,7 @@ export const TERMINAL_HINT =
 export function runStdioServer(config: Config): void {
   const shutdown = new AbortController();
   const factory = createServerFactory({ config, getToken: createTokenSource(process.env), log, shutdown: shutdown.signal });
-  if (process.stdin.isTTY) process.stderr.write(TERMINAL_HINT);
+  if (process.stdin.isTTY) process.stderr.write(terminalHint(process.argv[1]));
 
   const handle = serveStdio(factory, {
     onerror: (error) => log(`transport error: ${error.message}`),

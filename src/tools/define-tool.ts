@@ -141,7 +141,7 @@ function nearMiss(name: string, known: readonly string[]): string | undefined {
   return closest(name, known);
 }
 
-/** Argument names that carry Intercom ids: `id`, `ids`, `tag_ids`, `admin_assignee_id`... */
+/** Argument names that carry ids: `id`, `ids`, `tag_ids`, `admin_assignee_id`, and `external_id` (the customer's own, often digits too). */
 const ID_ARGUMENT = /(^|_)ids?$/;
 
 /**

@@ -12,6 +12,8 @@ export function recordRef(input: string, expected?: RecordKind): RecordRef {
   } catch (error) {
     if (!(error instanceof KindMismatchError)) throw error;
     const { kind, id } = error.found;
+    // `conversation_<contact id>` sent to get_contact: the id is unmistakably what this tool reads.
+    if (kind === expected) return error.found;
     throw new InvalidIdError(`${error.lead}: use ${recordFor(kind).tools.get} (or fetch with "${prefixedId(kind, id)}") instead.`);
   }
 }

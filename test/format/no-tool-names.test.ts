@@ -1,6 +1,7 @@
 // The layers under the tools word no tool names: a tool can be renamed, or a formatter reused by another
 // tool, without a lower layer telling the assistant to call something that is not there. Hints that name a
-// tool come from the tool layer (e.g. PartWindow.continueHint).
+// tool come from the tool side: the tools and the registry of record kinds (records/), which names each
+// kind's tools (e.g. PartWindow.continueHint from records/conversation.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -55,7 +55,7 @@ describe('an API version Intercom does not accept', () => {
     expect(error.message).toMatch(/^Intercom did not accept the API version this server asks for in its Intercom-Version header \(HTTP 400\)/);
     expect(error.message).toContain(`Intercom said: ${code}: ${message}`);
     expect(error.message).toContain('--api-version or INTERCOM_API_VERSION');
-    expect(error.message).toContain('default (2.16)');
+    expect(error.message).toContain('or 2.16 when neither is set');
     expect(error.message).not.toContain('Fix the query');
     expect(error.message).not.toContain(TOKEN);
   });

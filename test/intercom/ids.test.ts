@@ -122,6 +122,8 @@ describe('recordRef refuses', () => {
       expect((caught as KindMismatchError).found).toEqual({ kind, id });
       expect((caught as Error).message).not.toMatch(/get_|fetch/);
     }
+    // Sent to the tool of the kind it is, an unmistakable id is simply read.
+    expect(recordRef(`conversation_${CONTACT_ID}`, 'contact')).toEqual({ kind: 'contact', id: CONTACT_ID });
     expect(() => recordRef(`contact_${CONTACT_ID}`, 'conversation')).toThrow(
       `That is a contact, not a conversation: use get_contact (or fetch with "contact_${CONTACT_ID}") instead.`,
     );

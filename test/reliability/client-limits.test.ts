@@ -119,6 +119,23 @@ async function expectHeldUntilCancelled(held: ReturnType<typeof heldFetch>, abor
 }
 
 describe('the client slows down when the rate-limit budget is spent', () => {
+  it('a wire that ignores the abort does not keep its slot: after a timeout the queued call goes out', async () => {
+    figure('client limits', 1);
+    let calls = 0;
+    // The first exchange never settles, whatever its signal says; the second answers at once.
+    const deaf: typeof globalThis.fetch = () => {
+      calls++;
+      if (calls === 1) return new Promise<Response>(() => {});
+      return Promise.resolve(new Response(JSON.stringify({ type: 'conversation', id: '2' }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    };
+    const c = client(deaf, { maxConcurrent: 1, timeoutMs: 50 });
+    const first = c.getConversation('1').then(() => 'answered', (error: Error) => error.name);
+    const second = c.getConversation('2');
+    expect(await first).toBe('TimeoutError');
+    await expect(second).resolves.toMatchObject({ id: '2' });
+    expect(calls).toBe(2);
+  });
+
   it('X-RateLimit-Remaining: 0 holds the next request until X-RateLimit-Reset (nothing is sent meanwhile)', async () => {
     figure('client limits', 1);
     const held = heldFetch();

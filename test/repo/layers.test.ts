@@ -56,7 +56,8 @@ describe('layers', () => {
       for (const dep of deps) {
         const to = folderOf(dep);
         if (to !== from && to !== '(root)' && !allowed.includes(to)) wrong.push(`${file} imports ${dep}`);
-        if (to === '(root)' && from !== 'server' && from !== 'intercom' && from !== 'cli') wrong.push(`${file} imports ${dep}`);
+        // intercom/source.ts takes the Config type; nothing else below the server reads root files.
+        if (to === '(root)' && from !== 'server' && from !== 'cli' && file !== 'intercom/source.ts') wrong.push(`${file} imports ${dep}`);
       }
     }
     expect(wrong).toEqual([]);

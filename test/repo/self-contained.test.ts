@@ -19,7 +19,9 @@ function files(path: string): string[] {
 export function escapingPaths(file: string, text: string): string[] {
   const found: string[] = [];
   text.split('\n').forEach((line, i) => {
-    if (/\bshared\/intercom-openapi|\.\.\/shared\b/.test(line)) found.push(`${file}:${i + 1}: names ../shared`);
+    if (/\bshared\/intercom-openapi|\.\.\/shared\b|['"]\.\.['"]\s*,\s*['"]shared['"]/.test(line)) found.push(`${file}:${i + 1}: names ../shared`);
+    // An absolute path into this machine (a home, /work, /tmp/...) would not exist on a user's clone.
+    for (const match of line.matchAll(/['"`](\/(?:work|home|root|Users|tmp)\/[^'"`\s]*)['"`]/g)) found.push(`${file}:${i + 1}: ${match[1]} is an absolute path`);
     for (const match of line.matchAll(/['"`]((?:\.\.?\/)+[^'"`\s]*)['"`]/g)) {
       const target = resolve(ROOT, dirname(file), match[1]!);
       const rel = relative(ROOT, target);
@@ -48,6 +50,8 @@ describe('the repository stands alone', () => {
     const file = join('test', 'query', 'helpers.ts');
     expect(escapingPaths(file, "new URL('../../../shared/intercom-openapi/api.yaml', import.meta.url)")).toHaveLength(2);
     expect(escapingPaths(file, "readFileSync('../../../elsewhere/data.json')")).toHaveLength(1);
+    expect(escapingPaths(file, "join(ROOT, '..', 'shared', 'intercom-openapi')")).toHaveLength(1);
+    expect(escapingPaths(file, "readFileSync('/work/shared/reference/x.txt')")).toHaveLength(1);
     expect(escapingPaths(file, "new URL('../../spec/intercom/api.intercom.io.yaml', import.meta.url)")).toEqual([]);
   });
 
