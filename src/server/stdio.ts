@@ -1,6 +1,6 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Config } from '../config.js';
-import { createTokenSource } from '../credentials/resolve.js';
+import { createCredentialSource } from '../credentials/resolve.js';
 import { createServerFactory } from './server-factory.js';
 
 function log(line: string): void {
@@ -11,8 +11,8 @@ function log(line: string): void {
 export const TERMINAL_HINT =
   'intercom-mcp is an MCP server: it speaks JSON-RPC on stdin/stdout and is now waiting for an MCP client.\n' +
   'Add it to your client instead, e.g. in claude_desktop_config.json:\n' +
-  '  { "mcpServers": { "intercom": { "command": "npx", "args": ["-y", "intercom-mcp"], "env": { "INTERCOM_ACCESS_TOKEN": "your-token" } } } }\n' +
-  'Options: intercom-mcp --help. Stop with Ctrl+C.\n';
+  '  { "mcpServers": { "intercom": { "command": "npx", "args": ["-y", "intercom-mcp"] } } }\n' +
+  'Store a token first with: npx -y intercom-mcp login. Options: intercom-mcp --help. Stop with Ctrl+C.\n';
 
 /**
  * Serves the tools on stdin/stdout for as long as the client keeps stdin open. Nothing here touches the
@@ -20,7 +20,12 @@ export const TERMINAL_HINT =
  */
 export function runStdioServer(config: Config): void {
   const shutdown = new AbortController();
-  const factory = createServerFactory({ config, getToken: createTokenSource(process.env), log, shutdown: shutdown.signal });
+  const factory = createServerFactory({
+    config,
+    credentials: createCredentialSource({ env: process.env, profile: config.profile }),
+    log,
+    shutdown: shutdown.signal,
+  });
   if (process.stdin.isTTY) process.stderr.write(TERMINAL_HINT);
 
   const handle = serveStdio(factory, {

@@ -33,9 +33,9 @@ describe('createServerFactory', () => {
     let tokenReads = 0;
     const factory = createServerFactory({
       config: resolveConfig({ region: 'eu' }, {}),
-      getToken: () => {
+      credentials: () => {
         tokenReads++;
-        return TOKEN;
+        return { token: TOKEN };
       },
       log: () => {},
     });
