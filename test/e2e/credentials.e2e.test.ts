@@ -223,3 +223,29 @@ describe('login, the server, status and logout', () => {
     }
   });
 });
+
+describe('the start path', () => {
+  it('never loads the keychain: the modules a start imports have no @napi-rs/keyring and no file store', async () => {
+    const { readFileSync: read } = await import('node:fs');
+    const { fileURLToPath } = await import('node:url');
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+    // cli.js, then what it and the stdio chunk import statically (dynamic import() is loaded only when called).
+    const stdio = read(join(dist, 'cli.js'), 'utf8').match(/import\(["']\.\/(stdio-[\w-]+\.js)["']\)/)?.[1];
+    expect(stdio).toBeDefined();
+    const start = new Set<string>();
+    const visit = (file: string) => {
+      if (start.has(file)) return;
+      start.add(file);
+      const text = read(join(dist, file), 'utf8');
+      for (const m of text.matchAll(/(?:from|import)\s*["']\.\/([\w-]+\.js)["']/g)) visit(m[1]!);
+    };
+    visit('cli.js');
+    visit(stdio!);
+    expect(start.size).toBeGreaterThan(2);
+    for (const file of start) {
+      const text = read(join(dist, file), 'utf8');
+      expect(text, file).not.toContain('@napi-rs/keyring');
+      expect(text, file).not.toContain('stored UNENCRYPTED (no OS keychain'); // the file store's header
+    }
+  });
+});
