@@ -17,7 +17,7 @@ export interface LoginFlags extends ConfigFlags {
 /** Without --timeout-ms, a region that has not answered in 10 s counts as silent. */
 export const LOGIN_TIMEOUT_MS = 10_000;
 
-const where = (target: ProbeTarget) => `${target.region ? target.region.toUpperCase() : 'the API'} (${new URL(target.baseUrl).host})`;
+const where = (target: ProbeTarget) => (target.region ? `${target.region.toUpperCase()} (${new URL(target.baseUrl).host})` : new URL(target.baseUrl).host);
 
 function refusal(answers: readonly ProbeAnswer[], asked: readonly ProbeTarget[]): string {
   const lines = asked.map((target) => {
@@ -32,7 +32,9 @@ function refusal(answers: readonly ProbeAnswer[], asked: readonly ProbeTarget[])
     ? 'A 403 means the token belongs there but its app may not read the workspace: check its permissions ("Read conversations", "Read and list users and companies") in the Developer Hub.'
     : rejectedAll
       ? 'Check that you copied the whole token from the Intercom Developer Hub (your app > Authentication) and that it was not revoked.'
-      : 'Some regions could not be asked: check the network (and any proxy), then try again, or name the region with --region us|eu|au.';
+      : asked.length > 1
+        ? 'Some regions could not be asked: check the network (and any proxy), then try again, or name the region with --region us|eu|au.'
+        : 'Check the network (and any proxy, and --base-url), then try again.';
   const head = asked.length > 1 ? 'Intercom did not accept this token in any region' : 'Intercom did not accept this token';
   return `${head}, so nothing was stored:\n${lines.join('\n')}\n${advice}`;
 }
