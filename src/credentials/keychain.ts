@@ -2,7 +2,23 @@
 // KWallet), through @napi-rs/keyring. The addon is loaded here and only here, on the first read or write of a
 // credential (never on the server's start path), and stays out of the bundle: it ships prebuilt per platform.
 
+import { existsSync } from 'node:fs';
+
 export const KEYCHAIN_SERVICE = 'intercom-mcp';
+
+/**
+ * MCP clients start servers with only a few variables (HOME, PATH, USER...), so on Linux the server often has
+ * no DBUS_SESSION_BUS_ADDRESS even though the user's session bus is there. Point it at the usual socket
+ * ($XDG_RUNTIME_DIR/bus, else /run/user/UID/bus) when that exists, as sd-bus does. Only for the real
+ * process environment, which the addon reads.
+ */
+export function findSessionBus(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, exists: (path: string) => boolean = existsSync): string | undefined {
+  if (platform !== 'linux' || env.DBUS_SESSION_BUS_ADDRESS) return undefined;
+  const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  const dir = env.XDG_RUNTIME_DIR || (uid === undefined ? undefined : `/run/user/${uid}`);
+  const socket = dir ? `${dir}/bus` : undefined;
+  return socket && exists(socket) ? `unix:path=${socket}` : undefined;
+}
 
 /**
  * - unavailable: no keychain here (an unsupported platform, no D-Bus or Secret Service, turned off);
@@ -114,6 +130,10 @@ export function osKeychain(options: OsKeychainOptions): Keychain {
       throw new KeychainError('unavailable', `${label} is turned off here (INTERCOM_MCP_NO_KEYCHAIN=1)`);
     }
     const mod = await (options.load ? loadKeyring(label, load) : (loadedModule ??= loadKeyring(label, load)));
+    if (env === process.env) {
+      const bus = findSessionBus(env);
+      if (bus) process.env.DBUS_SESSION_BUS_ADDRESS = bus;
+    }
     try {
       // On Linux only the Secret Service: the kernel keyring (keyutils) would forget the token at reboot.
       return new mod.AsyncEntry(KEYCHAIN_SERVICE, account, { linux: { store: 'secret-service' } });

@@ -118,3 +118,14 @@ describe('the OS keychain module', () => {
     expect(classify(new Error(text), 'kc', 'write').problem).toBe(problem);
   });
 });
+
+describe('finding the session bus when the MCP client did not pass it on', () => {
+  it('uses $XDG_RUNTIME_DIR/bus, else /run/user/UID/bus, when the socket is there; only on Linux', async () => {
+    const { findSessionBus } = await import('../../src/credentials/keychain.js');
+    const there = (path: string) => path === '/run/user/1000/bus' || path === '/xdg/bus';
+    expect(findSessionBus({ XDG_RUNTIME_DIR: '/xdg' }, 'linux', there)).toBe('unix:path=/xdg/bus');
+    expect(findSessionBus({ XDG_RUNTIME_DIR: '/nowhere' }, 'linux', there)).toBeUndefined();
+    expect(findSessionBus({ DBUS_SESSION_BUS_ADDRESS: 'unix:path=/set' }, 'linux', there)).toBeUndefined();
+    expect(findSessionBus({ XDG_RUNTIME_DIR: '/xdg' }, 'darwin', there)).toBeUndefined();
+  });
+});
