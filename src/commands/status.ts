@@ -7,6 +7,7 @@ import { KeychainError } from '../credentials/keychain.js';
 import { CredentialFileError } from '../credentials/file-store.js';
 import type { Found } from '../credentials/store.js';
 import { IntercomClient } from '../intercom/client.js';
+import { IntercomError, UnauthorizedError } from '../intercom/errors.js';
 import { shortReason } from '../intercom/probe.js';
 import { USER_AGENT } from '../intercom/source.js';
 import type { Me } from '../intercom/types.js';
@@ -26,6 +27,7 @@ export interface StatusReport {
   region: string;
   region_from: string;
   api: string;
+  /** Whether Intercom accepts the token; null when there is none or Intercom could not be asked. */
   accepted: boolean | null;
   workspace: null | { name: string | null; app_id: string | null };
   admin: null | { name: string | null; email: string | null };
@@ -69,14 +71,21 @@ export async function status(flags: StatusFlags, io: CommandIo): Promise<number>
   const regionFrom = config.regionFrom ?? (config !== base ? 'stored with the token' : 'default');
 
   let me: Me | undefined;
+  let checked = false;
   if (secret) {
     const timeoutMs = flags.timeoutMs !== undefined || io.env.INTERCOM_TIMEOUT_MS ? config.timeoutMs : STATUS_TIMEOUT_MS;
     const client = new IntercomClient({ baseUrl: config.baseUrl, apiVersion: config.apiVersion, timeoutMs, userAgent: USER_AGENT, getToken: () => secret });
+    const host = new URL(config.baseUrl).host;
     try {
       me = await client.me();
+      checked = true;
     } catch (error) {
-      problem = `Intercom did not accept the token at ${new URL(config.baseUrl).host}: ${shortReason(error)}.`;
-      if (/HTTP 401/.test(problem)) problem += ` It was revoked, or belongs to another region's workspace: run \`${loginCommand(profile)}\` again.`;
+      // Intercom answered no (401, 403): checked. No answer, or not a readable one: not checked.
+      checked = error instanceof IntercomError && error.status !== undefined && error.status < 500;
+      problem = checked
+        ? `Intercom did not accept the token at ${host}: ${shortReason(error)}.`
+        : `Could not ask Intercom at ${host}: ${shortReason(error)}. Check the network (and any proxy), then try again.`;
+      if (error instanceof UnauthorizedError) problem += ` It was revoked, or belongs to another region's workspace: run \`${loginCommand(profile)}\` again.`;
     }
   }
 
@@ -87,7 +96,7 @@ export async function status(flags: StatusFlags, io: CommandIo): Promise<number>
     region: config.region,
     region_from: regionFrom,
     api: config.baseUrl,
-    accepted: secret === undefined ? null : me !== undefined,
+    accepted: checked ? me !== undefined : null,
     workspace: me ? { name: me.app?.name ?? null, app_id: me.app?.id_code ?? null } : null,
     admin: me ? { name: me.name ?? null, email: me.email ?? null } : null,
     problem,
@@ -106,7 +115,8 @@ function human(r: StatusReport): string {
   rows.push(['Region', `${r.region} (${r.region_from}), API ${r.api}`]);
   if (r.workspace) rows.push(['Workspace', `${r.workspace.name ?? '(no name)'}${r.workspace.app_id ? ` (app ${r.workspace.app_id})` : ''}`]);
   if (r.admin) rows.push(['Admin', [r.admin.name, r.admin.email].filter(Boolean).join(', ') || '(unknown)']);
-  rows.push(['Intercom', r.accepted === null ? 'not asked (no token)' : r.accepted ? 'accepts the token' : 'does not accept the token']);
+  const verdict = r.accepted === null ? (r.token ? 'could not be asked' : 'not asked (no token)') : r.accepted ? 'accepts the token' : 'does not accept the token';
+  rows.push(['Intercom', verdict]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;
   const lines = rows.map(([k, v]) => `  ${`${k}:`.padEnd(width)}${v}`);
   if (r.problem) lines.push('', r.problem);

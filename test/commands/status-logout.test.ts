@@ -86,3 +86,14 @@ describe('intercom-mcp status and logout', () => {
     expect(io.stderr).toMatch(/a token may still be stored there\. Unlock it and run logout again/);
   });
 });
+
+describe('intercom-mcp status when Intercom cannot be asked', () => {
+  it('a refused connection is "could not be asked", not a rejection; exit 1', async () => {
+    const io = testIo({ keychain: fakeKeychain('ok', new Map([['default', JSON.stringify({ token: TOKEN })]])) });
+    expect(await status({ json: true, baseUrl: 'http://127.0.0.1:9', timeoutMs: '2000' }, io)).toBe(1);
+    const report = JSON.parse(io.stdout) as StatusReport;
+    expect(report.accepted).toBeNull();
+    expect(report.usable).toBe(false);
+    expect(report.problem).toMatch(/^Could not ask Intercom at 127\.0\.0\.1:9: Could not reach Intercom .*ECONNREFUSED.*Check the network/);
+  });
+});
