@@ -25,6 +25,7 @@ export function promptHidden(question: string, input: NodeJS.ReadableStream, wri
       resolve(line);
     });
     rl.once('SIGINT', () => {
+      answered = true;
       rl.close();
       write('\n');
       reject(new CommandError('cancelled; nothing was stored'));

@@ -116,3 +116,12 @@ describe('intercom-mcp login', () => {
     expect(io.stderr).toMatch(/INTERCOM_ACCESS_TOKEN is set in this environment; wherever it is set, it wins/);
   });
 });
+
+describe('the hidden prompt', () => {
+  it('Ctrl+C cancels: nothing stored, and it says so', async () => {
+    const { promptHidden } = await import('../../src/commands/read-token.js');
+    const io = testIo({ input: 'abc\u0003', tty: true });
+    await expect(promptHidden('Token: ', io.stdin, io.err)).rejects.toThrow('cancelled; nothing was stored');
+    expect(io.stderr).toBe('Token: \n');
+  });
+});
