@@ -57,7 +57,7 @@ async function runCommand(name: CommandName, flags: Record<string, unknown>): Pr
   ]);
   try {
     const run = (commands as Record<string, (f: Record<string, unknown>, io: ReturnType<typeof processIo>) => Promise<number>>)[name]!;
-    return await run(flags, processIo());
+    return await run(flags, processIo({ out: writeOut, err: writeErr }));
   } catch (error) {
     if (error instanceof ConfigError || error instanceof CommandError) {
       writeErr(`intercom-mcp: ${error.message}\n`);

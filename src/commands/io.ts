@@ -1,6 +1,5 @@
 // What the credential commands read and write, in one object the tests replace: the environment, stdin,
-// the two output streams (through cli/output.ts, the only writer to stdout) and the credential stores.
-import { writeErr, writeOut } from '../cli/output.js';
+// the two output streams (cli/output.ts's, the only writer to stdout) and the credential stores.
 import type { CredentialStore } from '../credentials/store.js';
 
 /** How long a command waits for the keychain: a person is there and may have a password prompt to answer. */
@@ -14,13 +13,14 @@ export interface CommandIo {
   store(): Promise<CredentialStore>;
 }
 
-export function processIo(env: NodeJS.ProcessEnv = process.env): CommandIo {
+/** The real world; `out` and `err` are cli/output.ts's (passed in, so that module stays in the entry chunk). */
+export function processIo(output: Pick<CommandIo, 'out' | 'err'>, env: NodeJS.ProcessEnv = process.env): CommandIo {
   let store: Promise<CredentialStore> | undefined;
   return {
     env,
     stdin: process.stdin,
-    out: writeOut,
-    err: writeErr,
+    out: output.out,
+    err: output.err,
     store: () =>
       (store ??= import('../credentials/store.js').then((m) =>
         m.defaultCredentialStore({ env, keychainTimeoutMs: COMMAND_KEYCHAIN_TIMEOUT_MS }),

@@ -48,8 +48,7 @@ export function createCredentialSource(options: CredentialSourceOptions): Creden
   return async () => {
     const fromEnv = env.INTERCOM_ACCESS_TOKEN?.trim();
     if (fromEnv) return { token: fromEnv, from: 'environment' };
-    const { KeychainError } = await import('./keychain.js');
-    const { CredentialFileError } = await import('./file-store.js');
+    const { KeychainError, CredentialFileError } = await import('./store.js');
     let lookup;
     try {
       lookup = await (await getStore()).lookup(profile);

@@ -1,6 +1,10 @@
 // Both stores behind one interface: the OS keychain first, the credentials file where no keychain is reachable.
 import { createFileStore, credentialsFilePath, type FileStore } from './file-store.js';
 import { KeychainError, osKeychain, type Keychain } from './keychain.js';
+
+// The errors a lookup can throw, from the one module the server loads for it.
+export { CredentialFileError } from './file-store.js';
+export { KeychainError } from './keychain.js';
 import { decodeSecret, encodeSecret, type StoredCredential } from './stored.js';
 
 export type StoreName = 'keychain' | 'file';

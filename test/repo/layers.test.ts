@@ -3,8 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// Data flows one way: cli → server → tools → records → (query, format) → intercom. Each folder of src/ may
-// import only the folders below it, and nothing imports in a loop.
+// Data flows one way: cli → server → tools → records → (query, format) → intercom; commands (login, logout,
+// status) and the server get the token from credentials. Each folder of src/ may import only the folders
+// below it, and nothing imports in a loop.
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   intercom: [],
