@@ -73,9 +73,9 @@ async function runProgram(argv: readonly string[]): Promise<void> {
   const program = new Command()
     .name('intercom-mcp')
     .description(
-      'MCP server giving AI assistants read access to an Intercom workspace (conversations and contacts).\n' +
-        'With no command it serves the tools over stdio: put `npx -y intercom-mcp` in your MCP client config,\n' +
-        'after storing a token once with `npx -y intercom-mcp login`.',
+      'MCP server giving AI assistants read access to an Intercom workspace (conversations and contacts). ' +
+        'With no command it serves the tools over stdio: put `npx -y intercom-mcp` in your MCP client ' +
+        'config, after storing a token once with `npx -y intercom-mcp login`.',
     )
     .version(__VERSION__, '-v, --version', 'print the version')
     .addOption(new Option('--region <region>', 'Intercom region of the workspace (env INTERCOM_REGION; default: the region stored by login, else us)').choices(REGION_CHOICES))
