@@ -4,8 +4,10 @@ import { defineConfig } from 'tsup';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// A minified ESM bundle with every runtime dependency inside: `npx -y intercom-mcp` installs nothing but
-// this package. Split into a few chunks on purpose: start-up loads the server chunk only, while commander
+// A minified ESM bundle with every runtime dependency inside but one: `npx -y intercom-mcp` installs this
+// package, @napi-rs/keyring and its one prebuilt binary for the platform. The keychain addon cannot be
+// bundled (a native .node file per platform), so it stays a runtime dependency, imported only when a
+// credential is read or written. Split into a few chunks on purpose: start-up loads the server chunk only, while commander
 // (help, version) and the HTTP client (first tool call) load when they are first needed.
 export default defineConfig({
   entry: { cli: 'src/cli.ts' },
@@ -15,7 +17,8 @@ export default defineConfig({
   outDir: 'dist',
   clean: true,
   bundle: true,
-  noExternal: [/.*/],
+  noExternal: [/^(?!@napi-rs\/keyring$)/],
+  external: ['@napi-rs/keyring'],
   minify: true,
   treeshake: true,
   splitting: true,

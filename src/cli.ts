@@ -11,6 +11,7 @@ const VALUE_FLAGS: Readonly<Record<string, keyof ConfigFlags>> = {
   '--base-url': 'baseUrl',
   '--api-version': 'apiVersion',
   '--timeout-ms': 'timeoutMs',
+  '--profile': 'profile',
 };
 const REGION_CHOICES: readonly string[] = REGION_NAMES;
 
@@ -46,27 +47,87 @@ async function serve(flags: ConfigFlags): Promise<void> {
   runStdioServer(config);
 }
 
+type CommandName = 'login' | 'logout' | 'status';
+
+/** Runs a credential command; its exit code, or 1 with its message (a ConfigError: 2). Loaded only when used. */
+async function runCommand(name: CommandName, flags: Record<string, unknown>): Promise<number> {
+  const [{ processIo, CommandError }, commands] = await Promise.all([
+    import('./commands/io.js'),
+    name === 'login' ? import('./commands/login.js') : name === 'logout' ? import('./commands/logout.js') : import('./commands/status.js'),
+  ]);
+  try {
+    const run = (commands as Record<string, (f: Record<string, unknown>, io: ReturnType<typeof processIo>) => Promise<number>>)[name]!;
+    return await run(flags, processIo({ out: writeOut, err: writeErr }));
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof CommandError) {
+      writeErr(`intercom-mcp: ${error.message}\n`);
+      return error instanceof ConfigError ? 2 : 1;
+    }
+    throw error;
+  }
+}
+
 async function runProgram(argv: readonly string[]): Promise<void> {
   const { Command, Option } = await import('commander');
+  let exitCode: number | undefined;
   const program = new Command()
     .name('intercom-mcp')
     .description(
-      'MCP server giving AI assistants read access to an Intercom workspace (conversations and contacts).\n' +
-        'With no command it serves the tools over stdio: put `npx -y intercom-mcp` in your MCP client config.',
+      'MCP server giving AI assistants read access to an Intercom workspace (conversations and contacts). ' +
+        'With no command it serves the tools over stdio: put `npx -y intercom-mcp` in your MCP client ' +
+        'config, after storing a token once with `npx -y intercom-mcp login`.',
     )
     .version(__VERSION__, '-v, --version', 'print the version')
-    .addOption(new Option('--region <region>', 'Intercom region of the workspace (env INTERCOM_REGION)').choices(REGION_CHOICES))
+    .addOption(new Option('--region <region>', 'Intercom region of the workspace (env INTERCOM_REGION; default: the region stored by login, else us)').choices(REGION_CHOICES))
     .addOption(new Option('--base-url <url>', 'API base URL override, e.g. a proxy (env INTERCOM_API_BASE_URL)'))
     .addOption(new Option('--api-version <version>', 'Intercom-Version header (env INTERCOM_API_VERSION, default 2.16)'))
     .addOption(new Option('--timeout-ms <ms>', 'per-request timeout in ms (env INTERCOM_TIMEOUT_MS, default 30000)'))
+    .addOption(new Option('--profile <name>', 'which stored token to use, for several workspaces (env INTERCOM_PROFILE, default "default")'))
     .addHelpText(
       'after',
-      '\nToken: set INTERCOM_ACCESS_TOKEN (Intercom Developer Hub > your app > Authentication).\n' +
+      '\nToken: run `intercom-mcp login` once to store it in the OS keychain (or set INTERCOM_ACCESS_TOKEN,\n' +
+        'which wins). Get one in the Intercom Developer Hub > your app > Authentication.\n' +
         'Scopes needed: "Read conversations" and "Read and list users and companies".',
     )
+    .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut, writeErr })
     .action((flags: ConfigFlags) => serve(flags));
+
+  const command = (name: CommandName, description: string) =>
+    program
+      .command(name)
+      .description(description)
+      .configureHelp({ showGlobalOptions: true })
+      .configureOutput({ writeOut, writeErr });
+  command('login', 'check an access token with Intercom and store it, with its region, in the OS keychain')
+    .option('--with-token', 'read the token from standard input instead of a prompt (intercom-mcp login --with-token < token.txt)')
+    .option('--insecure-storage', 'store the token unencrypted in the credentials file even where a keychain is reachable')
+    .addHelpText(
+      'after',
+      '\nWithout --region or --base-url the token is tried against the US, EU and AU APIs at once; the one that\n' +
+        'accepts it is stored with it. Where no OS keychain is reachable it goes to\n' +
+        '$XDG_CONFIG_HOME/intercom-mcp/credentials.json (%APPDATA% on Windows), unencrypted, mode 0600.',
+    )
+    .action(async (_opts: unknown, cmd: InstanceType<typeof Command>) => {
+      exitCode = await runCommand('login', cmd.optsWithGlobals());
+    });
+  command('logout', "remove the profile's stored token from the OS keychain and the credentials file").action(
+    async (_opts: unknown, cmd: InstanceType<typeof Command>) => {
+      exitCode = await runCommand('logout', cmd.optsWithGlobals());
+    },
+  );
+  command('status', 'show which token is in effect, where it comes from, and whether Intercom accepts it (exit 0 if usable)')
+    .option('--json', 'print the status as JSON')
+    .action(async (_opts: unknown, cmd: InstanceType<typeof Command>) => {
+      exitCode = await runCommand('status', cmd.optsWithGlobals());
+    });
+
   await program.parseAsync(argv as string[]);
+  if (exitCode !== undefined) {
+    process.exitCode = exitCode;
+    // A keychain or region that never answered may hold the event loop open: its answer no longer matters.
+    setTimeout(() => process.exit(exitCode), 100).unref();
+  }
 }
 
 const fast = parseServerArgs(process.argv.slice(2));

@@ -1,3 +1,4 @@
+import { DEFAULT_PROFILE, isProfileName, PROFILE_RULE } from './credentials/profile.js';
 import { DEFAULT_API_VERSION } from './intercom/api-version.js';
 import { isRegion, REGION_NAMES, REGIONS, type Region } from './intercom/regions.js';
 
@@ -10,6 +11,12 @@ export interface Config {
   readonly appBaseUrl: string;
   readonly apiVersion: string;
   readonly timeoutMs: number;
+  /** Whose stored token to use (`--profile`, INTERCOM_PROFILE; `default`). */
+  readonly profile: string;
+  /** Where the region was set (`--region` or `INTERCOM_REGION`); undefined when it is the default. */
+  readonly regionFrom?: string;
+  /** Where the base URL was set (`--base-url` or `INTERCOM_API_BASE_URL`); undefined when it follows the region. */
+  readonly baseUrlFrom?: string;
 }
 
 /** Flags as commander hands them over; each one overrides its environment variable. */
@@ -18,6 +25,7 @@ export interface ConfigFlags {
   baseUrl?: string;
   apiVersion?: string;
   timeoutMs?: string;
+  profile?: string;
 }
 
 export { DEFAULT_API_VERSION };
@@ -103,5 +111,34 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
     );
   }
 
-  return Object.freeze({ region, baseUrl, appBaseUrl: REGIONS[region].appBaseUrl, apiVersion, timeoutMs });
+  const profileSetting = pick(flags.profile, env.INTERCOM_PROFILE, { flag: '--profile', env: 'INTERCOM_PROFILE' });
+  const profile = profileSetting?.value ?? DEFAULT_PROFILE;
+  if (!isProfileName(profile)) {
+    throw new ConfigError(`${profileSetting?.source ?? 'profile'} ${shown(profile)} is not a profile name; use ${PROFILE_RULE}`);
+  }
+
+  return Object.freeze({
+    region,
+    baseUrl,
+    appBaseUrl: REGIONS[region].appBaseUrl,
+    apiVersion,
+    timeoutMs,
+    profile,
+    ...(regionSetting ? { regionFrom: regionSetting.source } : {}),
+    ...(baseSetting ? { baseUrlFrom: baseSetting.source } : {}),
+  });
+}
+
+/**
+ * The config for a token stored with its region (by `login`): that region, unless --region or INTERCOM_REGION
+ * names one; the API follows it unless a base URL is set.
+ */
+export function withStoredRegion(config: Config, stored: Region | undefined): Config {
+  if (!stored || config.regionFrom !== undefined || stored === config.region) return config;
+  return Object.freeze({
+    ...config,
+    region: stored,
+    baseUrl: config.baseUrlFrom !== undefined ? config.baseUrl : REGIONS[stored].apiBaseUrl,
+    appBaseUrl: REGIONS[stored].appBaseUrl,
+  });
 }

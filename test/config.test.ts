@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, resolveConfig } from '../src/config.js';
+import { ConfigError, resolveConfig, withStoredRegion } from '../src/config.js';
 
 describe('resolveConfig', () => {
-  it('defaults to the US region, version 2.16 and a 30 s timeout', () => {
+  it('defaults to the US region, version 2.16, a 30 s timeout and the default profile', () => {
     expect(resolveConfig({}, {})).toEqual({
       region: 'us',
       baseUrl: 'https://api.intercom.io',
       appBaseUrl: 'https://app.intercom.com',
       apiVersion: '2.16',
       timeoutMs: 30_000,
+      profile: 'default',
     });
+  });
+
+  it('takes the profile from --profile, then INTERCOM_PROFILE, and refuses a name that is not one', () => {
+    expect(resolveConfig({ profile: 'work' }, { INTERCOM_PROFILE: 'home' }).profile).toBe('work');
+    expect(resolveConfig({}, { INTERCOM_PROFILE: 'home' }).profile).toBe('home');
+    expect(() => resolveConfig({}, { INTERCOM_PROFILE: '../etc' })).toThrow(/INTERCOM_PROFILE "\.\.\/etc" is not a profile name/);
+    expect(() => resolveConfig({ profile: 'a b' }, {})).toThrow(/--profile "a b" is not a profile name/);
+  });
+
+  it('a stored region applies unless --region or INTERCOM_REGION names one; a base URL stays', () => {
+    const plain = withStoredRegion(resolveConfig({}, {}), 'eu');
+    expect(plain).toMatchObject({ region: 'eu', baseUrl: 'https://api.eu.intercom.io', appBaseUrl: 'https://app.eu.intercom.com' });
+    expect(withStoredRegion(resolveConfig({ region: 'au' }, {}), 'eu').region).toBe('au');
+    expect(withStoredRegion(resolveConfig({}, { INTERCOM_REGION: 'us' }), 'eu').region).toBe('us');
+    const proxied = withStoredRegion(resolveConfig({ baseUrl: 'https://proxy.example.com/intercom' }, {}), 'au');
+    expect(proxied).toMatchObject({ region: 'au', baseUrl: 'https://proxy.example.com/intercom', appBaseUrl: 'https://app.au.intercom.com' });
+    expect(withStoredRegion(resolveConfig({}, {}), undefined).region).toBe('us');
   });
 
   it.each([

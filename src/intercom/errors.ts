@@ -62,10 +62,15 @@ function initFrom(status: number | undefined, detail: UpstreamDetail | undefined
   };
 }
 
-// `npx intercom-mcp login` (keychain) joins this hint when that command ships; until then it would mislead.
-const TOKEN_HELP =
-  'Create an access token in the Intercom Developer Hub (your app > Authentication), then set it as ' +
-  'INTERCOM_ACCESS_TOKEN in the env of this server in your MCP client config, and restart the client.';
+/** What to do without a usable token; `login` is `intercom-mcp login` with the server's `--profile`, if any. */
+export function tokenHelp(login = 'intercom-mcp login'): string {
+  return (
+    `Run \`npx -y ${login}\` in a terminal to store a token in the OS keychain (this server picks it up on the next ` +
+    'call, no restart needed); or create an access token in the Intercom Developer Hub (your app > Authentication) ' +
+    'and set it as INTERCOM_ACCESS_TOKEN in the env of this server in your MCP client config, then restart the client.'
+  );
+}
+const TOKEN_HELP = tokenHelp();
 const SCOPES = '"Read conversations" and "Read and list users and companies"';
 
 export class IntercomError extends Error {
@@ -85,9 +90,13 @@ export class IntercomError extends Error {
 }
 
 export class MissingTokenError extends IntercomError {
-  /** `reason` replaces the default first sentence (e.g. the stored token is malformed); it must not contain the token. */
-  constructor(options: { reason?: string; cause?: unknown } = {}) {
-    super('missing_token', `${options.reason ?? 'No Intercom access token is configured.'} ${TOKEN_HELP}`, {
+  /**
+   * `reason` replaces the default first sentence (e.g. the stored token is malformed); it must not contain the
+   * token. `help` replaces the advice that follows (tokenHelp() for another profile; '' when `reason` says it all).
+   */
+  constructor(options: { reason?: string; help?: string; cause?: unknown } = {}) {
+    const help = options.help ?? TOKEN_HELP;
+    super('missing_token', `${options.reason ?? 'No Intercom access token is configured.'}${help ? ` ${help}` : ''}`, {
       cause: options.cause,
     });
     this.name = 'MissingTokenError';

@@ -9,7 +9,11 @@ export const LINK_GRACE_MS = 250;
  * process, lazily and alongside the first real request; until it answers (or if it fails) results simply
  * carry no url, and a later call asks again.
  */
-export function createLinkResolver(intercom: IntercomSource, appBaseUrl: string): (signal: AbortSignal) => Promise<Links> {
+export function createLinkResolver(
+  intercom: IntercomSource,
+  /** The web app's origin; a function when it is known only once the client is (the region stored with the token). */
+  appBaseUrl: string | (() => string),
+): (signal: AbortSignal) => Promise<Links> {
   let resolved: Links | undefined;
   return async (signal) => {
     if (resolved) return resolved;
@@ -17,7 +21,7 @@ export function createLinkResolver(intercom: IntercomSource, appBaseUrl: string)
       const me = await (await clientOf(intercom)).me({ signal });
       const appId = me.app?.id_code;
       if (typeof appId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(appId)) return NO_LINKS;
-      resolved = appLinks(appBaseUrl, appId);
+      resolved = appLinks(typeof appBaseUrl === 'function' ? appBaseUrl() : appBaseUrl, appId);
       return resolved;
     } catch {
       return NO_LINKS;

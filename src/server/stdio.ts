@@ -1,6 +1,6 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Config } from '../config.js';
-import { createTokenSource } from '../credentials/resolve.js';
+import { createCredentialSource } from '../credentials/resolve.js';
 import { createServerFactory } from './server-factory.js';
 
 function log(line: string): void {
@@ -14,10 +14,10 @@ function log(line: string): void {
 export function terminalHint(script: string | undefined): string {
   const fromClone = script !== undefined && !/[\\/](node_modules|_npx)[\\/]/.test(script);
   const run = fromClone
-    ? { command: 'node', args: [script], help: `node ${script} --help` }
-    : { command: 'npx', args: ['-y', 'intercom-mcp'], help: 'npx intercom-mcp --help' };
+    ? { command: 'node', args: [script], cli: `node ${script}` }
+    : { command: 'npx', args: ['-y', 'intercom-mcp'], cli: 'npx intercom-mcp' };
   const config = JSON.stringify({ mcpServers: { intercom: { command: run.command, args: run.args } } });
-  return `intercom-mcp is an MCP server waiting for an MCP client on stdin (JSON-RPC), not a terminal program: put ${config} in your client's config; options: ${run.help}; Ctrl+C stops it.\n`;
+  return `intercom-mcp is an MCP server waiting for an MCP client on stdin (JSON-RPC), not a terminal program: put ${config} in your client's config; store a token once with ${run.cli} login; options: ${run.cli} --help; Ctrl+C stops it.\n`;
 }
 
 /**
@@ -26,7 +26,12 @@ export function terminalHint(script: string | undefined): string {
  */
 export function runStdioServer(config: Config): void {
   const shutdown = new AbortController();
-  const factory = createServerFactory({ config, getToken: createTokenSource(process.env), log, shutdown: shutdown.signal });
+  const factory = createServerFactory({
+    config,
+    credentials: createCredentialSource({ env: process.env, profile: config.profile }),
+    log,
+    shutdown: shutdown.signal,
+  });
   if (process.stdin.isTTY) process.stderr.write(terminalHint(process.argv[1]));
 
   const handle = serveStdio(factory, {

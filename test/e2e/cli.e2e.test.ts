@@ -21,7 +21,7 @@ describe('the CLI', () => {
   it('--help describes the options and the token', () => {
     const out = runCli(['--help']);
     expect(out.status).toBe(0);
-    for (const word of ['--region', '--base-url', '--api-version', '--timeout-ms', 'INTERCOM_ACCESS_TOKEN']) {
+    for (const word of ['--region', '--base-url', '--api-version', '--timeout-ms', '--profile', 'INTERCOM_ACCESS_TOKEN', 'intercom-mcp login', 'logout', 'status']) {
       expect(out.stdout).toContain(word);
     }
   });

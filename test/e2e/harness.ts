@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
@@ -15,6 +18,20 @@ const produced: string[] = [];
 afterAll(() => {
   for (const text of produced) expect(text).not.toContain(TOKEN);
 });
+
+/**
+ * Every server and command of the suite gets an empty config folder of its own and no OS keychain (a
+ * developer's real keychain and credentials file are never read or written); a test may pass its own.
+ */
+export function isolatedEnv(): Record<string, string> {
+  const config = mkdtempSync(join(tmpdir(), 'intercom-mcp-e2e-'));
+  return { XDG_CONFIG_HOME: config, APPDATA: config, INTERCOM_MCP_NO_KEYCHAIN: '1' };
+}
+
+/** Records text for the suite's closing scan: the token must appear in none of it. */
+export function produce(text: string): void {
+  produced.push(text);
+}
 
 export type Era = 'legacy' | 'modern';
 export const ERAS: Era[] = ['legacy', 'modern'];
@@ -44,7 +61,7 @@ export async function connect(options: {
   env?: Record<string, string | undefined>;
   args?: string[];
 }): Promise<Session> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp' };
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...isolatedEnv() };
   for (const [key, value] of Object.entries(options.env ?? {})) if (value !== undefined) env[key] = value;
   const transport = new StdioClientTransport({
     command: process.execPath,

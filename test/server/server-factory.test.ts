@@ -33,9 +33,9 @@ describe('createServerFactory', () => {
     let tokenReads = 0;
     const factory = createServerFactory({
       config: resolveConfig({ region: 'eu' }, {}),
-      getToken: () => {
+      credentials: () => {
         tokenReads++;
-        return TOKEN;
+        return { token: TOKEN };
       },
       log: () => {},
     });
@@ -54,5 +54,59 @@ describe('createServerFactory', () => {
     expect(tokenReads).toBe(1);
     await first.close();
     await second.close();
+  });
+
+  it('a token stored with its region takes the client and links there when no region is set', async () => {
+    const AU = 'https://api.au.intercom.io';
+    msw.use(
+      http.get(`${AU}/me`, () => HttpResponse.json({ type: 'admin', id: '1', app: { id_code: 'au1app' } })),
+      http.get(`${AU}/contacts/:id`, ({ params }) => HttpResponse.json({ type: 'contact', id: params.id })),
+    );
+    const factory = createServerFactory({ config: resolveConfig({}, {}), credentials: async () => ({ token: TOKEN, region: 'au' }), log: () => {} });
+    const client = await connected(factory());
+    const out = await client.callTool({ name: 'get_contact', arguments: { id: 'abc123' } });
+    expect(out.isError).toBeFalsy();
+    expect((out.structuredContent as { url?: string }).url).toBe('https://app.au.intercom.com/a/apps/au1app/users/abc123/all-conversations');
+    await client.close();
+  });
+
+  it('no token: the answer has the login hint with the profile, and the next call asks again', async () => {
+    let asked = 0;
+    const factory = createServerFactory({
+      config: resolveConfig({ profile: 'work' }, {}),
+      credentials: () => {
+        asked++;
+        return undefined;
+      },
+      log: () => {},
+    });
+    const client = await connected(factory());
+    for (let i = 0; i < 2; i++) {
+      const out = await client.callTool({ name: 'get_contact', arguments: { id: 'abc123' } });
+      expect(out.isError).toBe(true);
+      const text = (out.content as Array<{ text: string }>)[0]!.text;
+      expect(text).toContain('No Intercom access token is configured for profile "work".');
+      expect(text).toContain('npx -y intercom-mcp login --profile work');
+    }
+    expect(asked).toBe(2);
+    await client.close();
+  });
+
+  it('a keychain that hangs becomes a tool error that says so and what to do', async () => {
+    const { CredentialError } = await import('../../src/credentials/resolve.js');
+    const factory = createServerFactory({
+      config: resolveConfig({}, {}),
+      credentials: async () => {
+        throw new CredentialError('The stored Intercom token of profile "default" could not be read: the OS keychain did not answer within 5 s. Unlock it and call again.');
+      },
+      log: () => {},
+    });
+    const client = await connected(factory());
+    const out = await client.callTool({ name: 'search', arguments: { query: 'object_type:contacts role:user' } });
+    expect(out.isError).toBe(true);
+    expect((out.content as Array<{ text: string }>)[0]!.text).toBe(
+      'The stored Intercom token of profile "default" could not be read: the OS keychain did not answer within 5 s. Unlock it and call again.',
+    );
+    await client.close();
   });
 });

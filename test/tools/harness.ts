@@ -36,7 +36,7 @@ export function toolHarness(): ToolHarness {
     msw.listen({ onUnhandledRequest: 'error' });
     const factory = createServerFactory({
       config: resolveConfig({ baseUrl: API, timeoutMs: '2000' }, {}),
-      getToken: () => TOKEN,
+      credentials: () => ({ token: TOKEN }),
       log: () => {},
       client: { userAgent: 'intercom-mcp/test', retryBaseMs: 1, maxRetryWaitMs: 50 },
     });

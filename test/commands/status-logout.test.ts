@@ -1,0 +1,107 @@
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { logout } from '../../src/commands/logout.js';
+import { status, type StatusReport } from '../../src/commands/status.js';
+import { fakeKeychain } from '../credentials/fake-keychain.js';
+import { testIo } from './helpers.js';
+
+const TOKEN = 'status-token-0123456789abcdef';
+const AU = 'https://api.au.intercom.io';
+
+describe('intercom-mcp status and logout', () => {
+  const msw = setupServer();
+  const hosts: string[] = [];
+  msw.events.on('request:start', ({ request }) => hosts.push(new URL(request.url).host));
+  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    msw.resetHandlers();
+    hosts.length = 0;
+  });
+  afterAll(() => msw.close());
+
+  const stored = () => fakeKeychain('ok', new Map([['default', JSON.stringify({ token: TOKEN, region: 'au' })]]));
+
+  it('a keychain token: masked, its stored region asked, exit 0 with --json', async () => {
+    msw.use(http.get(`${AU}/me`, () => HttpResponse.json({ type: 'admin', id: '1', email: 'k@example.au', app: { id_code: 'au1', name: 'Koala' } })));
+    const io = testIo({ keychain: stored() });
+    expect(await status({ json: true }, io)).toBe(0);
+    const report = JSON.parse(io.stdout) as StatusReport;
+    expect(report).toMatchObject({
+      usable: true,
+      accepted: true,
+      region: 'au',
+      region_from: 'stored with the token',
+      api: AU,
+      token: { source: 'keychain', masked: 'stat********', encrypted: true },
+      workspace: { name: 'Koala', app_id: 'au1' },
+      admin: { email: 'k@example.au' },
+      problem: null,
+    });
+    expect(hosts).toEqual(['api.au.intercom.io']);
+    expect(io.stdout).not.toContain(TOKEN);
+  });
+
+  it('a token Intercom no longer accepts: exit 1, and what to do', async () => {
+    msw.use(http.get(`${AU}/me`, () => HttpResponse.json({ type: 'error.list', errors: [{ code: 'unauthorized', message: 'Access Token Invalid' }] }, { status: 401 })));
+    const io = testIo({ keychain: stored() });
+    expect(await status({}, io)).toBe(1);
+    expect(io.stdout).toMatch(/Intercom: +does not accept the token/);
+    expect(io.stdout).toMatch(/HTTP 401.*run `intercom-mcp login` again/);
+    expect(io.stdout).not.toContain(TOKEN);
+  });
+
+  it('not logged in: exit 1 with the login command for the profile', async () => {
+    const io = testIo();
+    expect(await status({ profile: 'work' }, io)).toBe(1);
+    expect(io.stdout).toContain('Run `intercom-mcp login --profile work`.');
+    expect(hosts).toEqual([]);
+  });
+
+  it('a hanging keychain: status says so and exits 1', async () => {
+    const { KeychainError } = await import('../../src/credentials/keychain.js');
+    const keychain = fakeKeychain();
+    keychain.get = async () => {
+      throw new KeychainError('timeout', 'the OS keychain (test) did not answer within 30 s');
+    };
+    const io = testIo({ keychain });
+    expect(await status({}, io)).toBe(1);
+    expect(io.stdout).toContain('did not answer within 30 s');
+  });
+
+  it('logout removes from both stores, then says there is nothing', async () => {
+    const io = testIo({ keychain: stored() });
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    expect(await logout({}, io)).toBe(0);
+    expect(io.stdout).toContain('Removed the token of profile "default" from the OS keychain (test), service "intercom-mcp", account "default".');
+    expect(io.stdout).toContain(`Removed the token of profile "default" from ${io.credentialStore.file.path}.`);
+    io.stdout = '';
+    expect(await logout({}, io)).toBe(0);
+    expect(io.stdout).toMatch(/^No token was stored for profile "default" \(looked in the OS keychain \(test\) and .*\); nothing to remove\.\n$/);
+  });
+
+  it('logout with a locked keychain: exit 1, since a token may remain there', async () => {
+    const io = testIo({ keychain: fakeKeychain('locked') });
+    expect(await logout({}, io)).toBe(1);
+    expect(io.stderr).toMatch(/a token may still be stored there\. Unlock it and run logout again/);
+  });
+});
+
+describe('intercom-mcp status when Intercom cannot be asked', () => {
+  it('a refused connection is "could not be asked", not a rejection; exit 1', async () => {
+    const io = testIo({ keychain: fakeKeychain('ok', new Map([['default', JSON.stringify({ token: TOKEN })]])) });
+    // A port that was just free: fetch refuses some low ports (9, "bad port") before connecting at all.
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    expect(await status({ json: true, baseUrl: `http://127.0.0.1:${port}`, timeoutMs: '2000' }, io)).toBe(1);
+    const report = JSON.parse(io.stdout) as StatusReport;
+    expect(report.accepted).toBeNull();
+    expect(report.usable).toBe(false);
+    expect(report.problem).toMatch(new RegExp(`^Could not ask Intercom at 127\\.0\\.0\\.1:${port}: Could not reach Intercom .*ECONNREFUSED.*Check the network`));
+  });
+});
