@@ -13,7 +13,9 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   format: ['intercom'],
   records: ['intercom', 'query', 'format'],
   tools: ['records', 'intercom', 'query', 'format'],
-  server: ['tools', 'records', 'intercom', 'query', 'format', 'credentials'],
+  server: ['tools', 'records', 'intercom', 'query', 'format', 'credentials', 'demo'],
+  // The Intercom emulator behind --demo and the tests: a leaf, wired in by server/ and cli/.
+  demo: ['intercom'],
   cli: [],
 };
 

@@ -1,11 +1,11 @@
 // Search semantics per operator, nesting limits, validation and cursor pagination.
 import { describe, expect, it } from 'vitest';
-import { FakeIntercom } from './fake-intercom.js';
+import { IntercomEmulator } from '../../src/demo/emulator.js';
 import { json, post } from './helpers.js';
-import { startOfDay } from './search.js';
-import type { Contact, Conversation } from '../fixtures/workspace/types.js';
+import { startOfDay } from '../../src/demo/search.js';
+import type { Contact, Conversation } from '../../src/demo/types.js';
 
-const fake = new FakeIntercom();
+const fake = new IntercomEmulator();
 const ws = fake.workspace;
 
 async function searchConversations(query: unknown, extra: Record<string, unknown> = {}): Promise<string[]> {

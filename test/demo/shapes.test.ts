@@ -1,11 +1,11 @@
 // Responses carry the keys of Intercom's 2.16 schemas and response examples, and nothing else.
 import { describe, expect, it } from 'vitest';
-import { FakeIntercom } from './fake-intercom.js';
+import { IntercomEmulator } from '../../src/demo/emulator.js';
 import { get, json, post } from './helpers.js';
 import { exampleKeys, schemaProperties } from './spec-reader.js';
-import { SAMPLE_IDS } from '../fixtures/workspace/sample-workspace.js';
+import { SAMPLE_IDS } from '../../src/demo/workspace.js';
 
-const fake = new FakeIntercom();
+const fake = new IntercomEmulator();
 const keys = (o: unknown): string[] => Object.keys(o as Record<string, unknown>).sort();
 // Fields the schema lists but Intercom only sends on request (include_monitors / include_scorecards / merge history).
 const OPT_IN = new Set(['monitor_evaluations', 'scorecards', 'merge_history', 'metadata']);
@@ -131,7 +131,7 @@ describe('response shapes follow the 2.16 spec', () => {
   });
 
   it('sample workspace is deterministic', async () => {
-    const { sampleWorkspace } = await import('./fake-intercom.js');
+    const { sampleWorkspace } = await import('../../src/demo/emulator.js');
     expect(JSON.stringify(sampleWorkspace())).toBe(JSON.stringify(sampleWorkspace()));
   });
 });
