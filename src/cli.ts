@@ -14,11 +14,25 @@ const VALUE_FLAGS: Readonly<Record<string, keyof ConfigFlags>> = {
 };
 const REGION_CHOICES: readonly string[] = REGION_NAMES;
 
+/** The server's flags: the config's, and demo mode (`--demo` or INTERCOM_MCP_DEMO=1). */
+type ServeFlags = ConfigFlags & { demo?: boolean };
+
+/** Demo mode is on with `--demo` or INTERCOM_MCP_DEMO=1 (or `true`). */
+function isDemo(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (flag) return true;
+  const value = env.INTERCOM_MCP_DEMO?.trim().toLowerCase();
+  return value === '1' || value === 'true';
+}
+
 /** The flags when argv is nothing but known options with plain values; otherwise undefined. */
-function parseServerArgs(args: readonly string[]): ConfigFlags | undefined {
-  const flags: ConfigFlags = {};
+function parseServerArgs(args: readonly string[]): ServeFlags | undefined {
+  const flags: ServeFlags = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === '--demo') {
+      flags.demo = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const key = VALUE_FLAGS[name];
@@ -31,7 +45,7 @@ function parseServerArgs(args: readonly string[]): ConfigFlags | undefined {
   return flags;
 }
 
-async function serve(flags: ConfigFlags): Promise<void> {
+async function serve({ demo, ...flags }: ServeFlags): Promise<void> {
   let config;
   try {
     config = resolveConfig(flags, process.env);
@@ -43,7 +57,7 @@ async function serve(flags: ConfigFlags): Promise<void> {
     throw error;
   }
   const { runStdioServer } = await import('./server/stdio.js');
-  runStdioServer(config);
+  await runStdioServer(config, { demo: isDemo(demo) });
 }
 
 async function runProgram(argv: readonly string[]): Promise<void> {
@@ -59,13 +73,17 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--base-url <url>', 'API base URL override, e.g. a proxy (env INTERCOM_API_BASE_URL)'))
     .addOption(new Option('--api-version <version>', 'Intercom-Version header (env INTERCOM_API_VERSION, default 2.16)'))
     .addOption(new Option('--timeout-ms <ms>', 'per-request timeout in ms (env INTERCOM_TIMEOUT_MS, default 30000)'))
+    .addOption(new Option('--demo', 'answer from a built-in sample workspace: no token, no network (env INTERCOM_MCP_DEMO=1)'))
     .addHelpText(
       'after',
       '\nToken: set INTERCOM_ACCESS_TOKEN (Intercom Developer Hub > your app > Authentication).\n' +
         'Scopes needed: "Read conversations" and "Read and list users and companies".',
     )
     .configureOutput({ writeOut, writeErr })
-    .action((flags: ConfigFlags) => serve(flags));
+    .action((flags: ServeFlags) => serve(flags));
+  // The demo workspace and the tools from a terminal (`tools`, `call`): src/cli/tool-commands.ts.
+  const { registerToolCommands } = await import('./cli/tool-commands.js');
+  registerToolCommands(program, { isDemo, resolveConfig, ConfigError, writeOut, writeErr });
   await program.parseAsync(argv as string[]);
 }
 

@@ -17,6 +17,8 @@ export interface EmulatorOptions {
   apiVersion?: string;
   /** Defaults to the built-in sample workspace. */
   workspace?: Workspace;
+  /** Keep each request in `requests` (default true; the demo server, which runs for days, does not). */
+  record?: boolean;
 }
 
 export interface RecordedRequest {
@@ -71,6 +73,7 @@ export class IntercomEmulator {
   maxInFlight = 0;
 
   private readonly apiVersion: string | undefined;
+  private readonly record: boolean;
   private faults: QueuedFault[] = [];
   private requestCounter = 0;
   private windowStart = 0;
@@ -79,6 +82,7 @@ export class IntercomEmulator {
   constructor(options: EmulatorOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
     this.apiVersion = options.apiVersion;
+    this.record = options.record ?? true;
     this.workspace = options.workspace ?? sampleWorkspace();
   }
 
@@ -164,7 +168,7 @@ export class IntercomEmulator {
     }
     const recorded: RecordedRequest = { method: request.method, path: url.pathname, search: url.search, headers, at: Date.now() };
     if (body !== undefined) recorded.body = body;
-    this.requests.push(recorded);
+    if (this.record) this.requests.push(recorded);
 
     const requestId = this.nextRequestId();
     const nowSeconds = Math.floor(Date.now() / 1000);

@@ -15,6 +15,8 @@ export interface ServerFactoryOptions {
   readonly shutdown?: AbortSignal;
   /** Client settings beyond the config (the wire, retry pacing). */
   readonly client?: SourceOptions['client'];
+  /** Demo mode (the wire in `client.fetch` is then the emulator's): the servers say so. */
+  readonly demo?: boolean;
 }
 
 /**
@@ -22,8 +24,8 @@ export interface ServerFactoryOptions {
  * `GET /me` for links: a transport may build a server per connection without a client each.
  */
 export function createServerFactory(options: ServerFactoryOptions): () => McpServer {
-  const { config, getToken, log, shutdown, client } = options;
+  const { config, getToken, log, shutdown, client, demo } = options;
   const intercom = createIntercomSource({ config, getToken, ...(client ? { client } : {}) });
   const links = createLinkResolver(intercom, config.appBaseUrl);
-  return () => createServer({ intercom, links, log, ...(shutdown ? { shutdown } : {}) });
+  return () => createServer({ intercom, links, log, ...(shutdown ? { shutdown } : {}), ...(demo ? { demo } : {}) });
 }
