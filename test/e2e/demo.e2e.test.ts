@@ -210,3 +210,34 @@ describe('the demo loads only in demo mode', () => {
     expect(read(stdio).includes(`import('./${demo}')`), 'the server chunk imports the demo chunk dynamically').toBe(true);
   });
 });
+
+describe('npm run demo', () => {
+  it('the guided tour exits 0 and prints every request with its answer', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const out = await new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+      const child = spawn('npm', ['run', 'demo', '--silent'], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', INTERCOM_API_BASE_URL: refusingUrl },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+      child.on('error', reject);
+      child.on('close', (status) => resolve({ status, stdout, stderr }));
+    });
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/^DEMO MODE: answers come from a built-in sample workspace/m);
+    // Each request, then its answer.
+    const sections = out.stdout.split(/^› /m).slice(1);
+    expect(sections.map((s) => s.split(/[ \n]/)[0])).toEqual(['tools/list', 'search', 'fetch', 'search_contacts', 'get_contact', 'search']);
+    expect(sections[0]).toMatch(/get_contact\s+Get one contact/);
+    expect(sections[1]).toMatch(/conversation_\d+ {2}\S/);
+    expect(sections[2]).toMatch(/Дмитрий Соколов/);
+    expect(sections[2]).toMatch(/more lines/);
+    expect(sections[3]).toMatch(/contact_[0-9a-f]{24} {2}\S/);
+    expect(sections[4]).toMatch(/^ {2}email: \S+@\S+$/m);
+    expect(sections[5]).toMatch(/did you mean `state`\?/);
+  }, 60_000);
+});
