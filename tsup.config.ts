@@ -33,6 +33,8 @@ export default defineConfig({
     options.alias = {
       ...options.alias,
       '@modelcontextprotocol/server/_shims': fileURLToPath(new URL('./src/server/sdk-shims.ts', import.meta.url)),
+      // The same for the MCP client that `intercom-mcp call` runs in process (src/cli/call.ts).
+      '@modelcontextprotocol/client/_shims': fileURLToPath(new URL('./src/cli/sdk-client-shims.ts', import.meta.url)),
     };
   },
   // Bundled CommonJS dependencies call require(); ESM has none, so give them one.

@@ -53,7 +53,7 @@ async function loadFake(tmp) {
   const { build } = await import('esbuild');
   const outfile = join(tmp, 'fake-intercom.mjs');
   await build({
-    entryPoints: [join(ROOT, 'test', 'fake-intercom', 'fake-intercom.ts')],
+    entryPoints: [join(ROOT, 'src', 'demo', 'loopback.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -249,9 +249,9 @@ async function main() {
   ensureBuilt();
   const tmp = mkdtempSync(join(tmpdir(), 'intercom-mcp-bench-'));
   try {
-    const { FakeIntercom } = await loadFake(tmp);
-    const fake = new FakeIntercom({ token: TOKEN });
-    const server = await fake.listen();
+    const { IntercomEmulator, listen: listenOnLoopback } = await loadFake(tmp);
+    const fake = new IntercomEmulator({ token: TOKEN });
+    const server = await listenOnLoopback(fake);
     const env = {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? tmpdir(),

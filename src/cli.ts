@@ -15,11 +15,25 @@ const VALUE_FLAGS: Readonly<Record<string, keyof ConfigFlags>> = {
 };
 const REGION_CHOICES: readonly string[] = REGION_NAMES;
 
+/** The server's flags: the config's, and demo mode (`--demo` or INTERCOM_MCP_DEMO=1). */
+type ServeFlags = ConfigFlags & { demo?: boolean };
+
+/** Demo mode is on with `--demo` or INTERCOM_MCP_DEMO=1 (or `true`). */
+function isDemo(flag: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (flag) return true;
+  const value = env.INTERCOM_MCP_DEMO?.trim().toLowerCase();
+  return value === '1' || value === 'true';
+}
+
 /** The flags when argv is nothing but known options with plain values; otherwise undefined. */
-function parseServerArgs(args: readonly string[]): ConfigFlags | undefined {
-  const flags: ConfigFlags = {};
+function parseServerArgs(args: readonly string[]): ServeFlags | undefined {
+  const flags: ServeFlags = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
+    if (arg === '--demo') {
+      flags.demo = true;
+      continue;
+    }
     const eq = arg.indexOf('=');
     const name = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const key = VALUE_FLAGS[name];
@@ -32,7 +46,7 @@ function parseServerArgs(args: readonly string[]): ConfigFlags | undefined {
   return flags;
 }
 
-async function serve(flags: ConfigFlags): Promise<void> {
+async function serve({ demo, ...flags }: ServeFlags): Promise<void> {
   let config;
   try {
     config = resolveConfig(flags, process.env);
@@ -44,7 +58,7 @@ async function serve(flags: ConfigFlags): Promise<void> {
     throw error;
   }
   const { runStdioServer } = await import('./server/stdio.js');
-  runStdioServer(config);
+  await runStdioServer(config, { demo: isDemo(demo) });
 }
 
 type CommandName = 'login' | 'logout' | 'status';
@@ -83,6 +97,7 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--api-version <version>', 'Intercom-Version header (env INTERCOM_API_VERSION, default 2.16)'))
     .addOption(new Option('--timeout-ms <ms>', 'per-request timeout in ms (env INTERCOM_TIMEOUT_MS, default 30000)'))
     .addOption(new Option('--profile <name>', 'which stored token to use, for several workspaces (env INTERCOM_PROFILE, default "default")'))
+    .addOption(new Option('--demo', 'answer from a built-in sample workspace: no token, no network (env INTERCOM_MCP_DEMO=1)'))
     .addHelpText(
       'after',
       '\nToken: run `intercom-mcp login` once to store it in the OS keychain (or set INTERCOM_ACCESS_TOKEN,\n' +
@@ -91,7 +106,7 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     )
     .configureHelp({ showGlobalOptions: true })
     .configureOutput({ writeOut, writeErr })
-    .action((flags: ConfigFlags) => serve(flags));
+    .action((flags: ServeFlags) => serve(flags));
 
   const command = (name: CommandName, description: string) =>
     program
@@ -122,6 +137,9 @@ async function runProgram(argv: readonly string[]): Promise<void> {
       exitCode = await runCommand('status', cmd.optsWithGlobals());
     });
 
+  // The demo workspace and the tools from a terminal (`tools`, `call`): src/cli/tool-commands.ts.
+  const { registerToolCommands } = await import('./cli/tool-commands.js');
+  registerToolCommands(program, { isDemo, resolveConfig, ConfigError, writeOut, writeErr });
   await program.parseAsync(argv as string[]);
   if (exitCode !== undefined) {
     process.exitCode = exitCode;

@@ -22,6 +22,8 @@ export interface ServerFactoryOptions {
   readonly shutdown?: AbortSignal;
   /** Client settings beyond the config (the wire, retry pacing). */
   readonly client?: SourceOptions['client'];
+  /** Demo mode (the wire in `client.fetch` is then the emulator's): the servers say so. */
+  readonly demo?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export interface ServerFactoryOptions {
  * time, so a `login` in a terminal works without a restart.
  */
 export function createServerFactory(options: ServerFactoryOptions): () => McpServer {
-  const { config, credentials, log, shutdown, client } = options;
+  const { config, credentials, log, shutdown, client, demo } = options;
   const help = tokenHelp(loginCommand(config.profile));
 
   const credential = async (): Promise<Pick<Credential, 'token' | 'region'>> => {
@@ -69,5 +71,5 @@ export function createServerFactory(options: ServerFactoryOptions): () => McpSer
       throw error;
     }));
   const links = createLinkResolver(intercom, () => effective.appBaseUrl);
-  return () => createServer({ intercom, links, log, ...(shutdown ? { shutdown } : {}) });
+  return () => createServer({ intercom, links, log, ...(shutdown ? { shutdown } : {}), ...(demo ? { demo } : {}) });
 }

@@ -1,7 +1,13 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { Config } from '../config.js';
-import { createCredentialSource } from '../credentials/resolve.js';
 import { createServerFactory } from './server-factory.js';
+import { wiring } from './wiring.js';
+
+// What `intercom-mcp call` and `tools` build their in-memory server from, exported here so that the CLI
+// loads the server as the one chunk the plain server start loads (a second importer would split it).
+export { DEMO_NOTICE } from './create-server.js';
+export { createServerFactory };
+export { wiring };
 
 function log(line: string): void {
   process.stderr.write(`[intercom-mcp] ${line}\n`);
@@ -24,14 +30,11 @@ export function terminalHint(script: string | undefined): string {
  * Serves the tools on stdin/stdout for as long as the client keeps stdin open. Nothing here touches the
  * network or the keychain: the token and `GET /me` are looked up on the first tool call.
  */
-export function runStdioServer(config: Config): void {
+export async function runStdioServer(config: Config, options: { demo?: boolean } = {}): Promise<void> {
   const shutdown = new AbortController();
-  const factory = createServerFactory({
-    config,
-    credentials: createCredentialSource({ env: process.env, profile: config.profile }),
-    log,
-    shutdown: shutdown.signal,
-  });
+  const wired = await wiring({ demo: options.demo === true, profile: config.profile });
+  const factory = createServerFactory({ config, ...wired, log, shutdown: shutdown.signal });
+  if (wired.demo) log('demo mode: every tool answers from the built-in sample workspace; no token, no network');
   if (process.stdin.isTTY) process.stderr.write(terminalHint(process.argv[1]));
 
   const handle = serveStdio(factory, {

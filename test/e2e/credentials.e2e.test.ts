@@ -5,8 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sampleWorkspace } from '../fixtures/workspace/sample-workspace.js';
-import { FakeIntercom } from '../fake-intercom/fake-intercom.js';
+import { IntercomEmulator, listen, sampleWorkspace } from '../../src/demo/loopback.js';
 import { BIN, call, connect, isolatedEnv, produce, startFake, TOKEN, type RunningFake } from './harness.js';
 
 const SECOND_TOKEN = 'c2Vjb25kLXdvcmtzcGFjZS10b2tlbi0xMjM0NTY3ODkw';
@@ -32,7 +31,7 @@ async function runCli(args: string[], env: Record<string, string>, input = ''): 
 
 describe('login, the server, status and logout', () => {
   let first: RunningFake;
-  let second: { fake: FakeIntercom; url: string; close(): Promise<void> };
+  let second: { fake: IntercomEmulator; url: string; close(): Promise<void> };
   let env: Record<string, string>;
   let file: string;
 
@@ -41,8 +40,8 @@ describe('login, the server, status and logout', () => {
     const workspace = sampleWorkspace();
     workspace.me.email = 'owner@second.example';
     workspace.me.app = { ...workspace.me.app, name: 'Second Workspace', id_code: 'second01', region: 'AU' } as typeof workspace.me.app;
-    const fake = new FakeIntercom({ token: SECOND_TOKEN, workspace });
-    const server = await fake.listen();
+    const fake = new IntercomEmulator({ token: SECOND_TOKEN, workspace });
+    const server = await listen(fake);
     second = { fake, url: server.url, close: () => server.close() };
     env = isolatedEnv();
     file = join(env.XDG_CONFIG_HOME!, 'intercom-mcp', 'credentials.json');

@@ -2,7 +2,7 @@
 // Each scenario ends with the right answer after a bounded number of attempts, or a clear isError after a
 // bounded number of attempts; and the next call works. Attempts are counted, wall time is not asserted.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fault } from '../fake-intercom/fake-intercom.js';
+import type { Fault } from '../../src/demo/emulator.js';
 import { figure } from '../reliability/figures.js';
 import { call, closedPort, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
 

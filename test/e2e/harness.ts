@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { FakeIntercom, type FakeIntercomOptions } from '../fake-intercom/fake-intercom.js';
+import { IntercomEmulator, type EmulatorOptions } from '../../src/demo/emulator.js';
+import { listen } from '../../src/demo/loopback.js';
 
 export const BIN = fileURLToPath(new URL('../../bin/intercom-mcp.js', import.meta.url));
 export const TOKEN = 'dG9rZW4tZm9yLXRlc3RzLW9ubHktOWY4ZTdkNmM1YjRhXk2';
@@ -37,14 +38,14 @@ export type Era = 'legacy' | 'modern';
 export const ERAS: Era[] = ['legacy', 'modern'];
 
 export interface RunningFake {
-  fake: FakeIntercom;
+  fake: IntercomEmulator;
   url: string;
   close(): Promise<void>;
 }
 
-export async function startFake(options: FakeIntercomOptions = {}): Promise<RunningFake> {
-  const fake = new FakeIntercom({ token: TOKEN, ...options });
-  const server = await fake.listen();
+export async function startFake(options: EmulatorOptions = {}): Promise<RunningFake> {
+  const fake = new IntercomEmulator({ token: TOKEN, ...options });
+  const server = await listen(fake);
   return { fake, url: server.url, close: () => server.close() };
 }
 

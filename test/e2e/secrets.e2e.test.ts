@@ -3,7 +3,7 @@
 // Authorization header; text from Intercom reaches the assistant without invisible/bidi characters or HTML.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
-import { sampleWorkspace, type Workspace } from '../fake-intercom/fake-intercom.js';
+import { sampleWorkspace, type Workspace } from '../../src/demo/emulator.js';
 import { figure } from '../reliability/figures.js';
 import { isErrorResult, resultText, spawnServer, type RawServer } from '../reliability/raw-stdio.js';
 import { startFake, TOKEN, type RunningFake } from './harness.js';

@@ -1,7 +1,7 @@
 // Shared by the query tests: error capture and a validator for the spec's `search_request` schema.
 import { readFileSync } from 'node:fs';
 import { QueryError } from '../../src/query/index.js';
-import { prng } from '../fixtures/prng.js';
+import { prng } from '../../src/demo/prng.js';
 
 export const NOW = new Date('2025-06-15T10:00:00Z');
 export const NOW_S = 1_749_981_600;

@@ -1,11 +1,11 @@
-// Serves a FakeIntercom on loopback like `fake.listen()`, but ties each Request's signal to its connection,
+// Serves a IntercomEmulator on loopback like `listen()` of src/demo/loopback.ts, but ties each Request's signal to its connection,
 // so a client that aborts an HTTP call is seen by the fake (`aborted`), and a `delay` fault ends with it.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { FakeIntercom, type FakeIntercomOptions } from '../fake-intercom/fake-intercom.js';
+import { IntercomEmulator, type EmulatorOptions } from '../../src/demo/emulator.js';
 
 export interface ObservedFake {
-  fake: FakeIntercom;
+  fake: IntercomEmulator;
   url: string;
   /** Paths of requests whose client went away before the answer was complete. */
   aborted: string[];
@@ -14,8 +14,8 @@ export interface ObservedFake {
   close(): Promise<void>;
 }
 
-export async function startObservedFake(options: FakeIntercomOptions & { token: string }): Promise<ObservedFake> {
-  const fake = new FakeIntercom(options);
+export async function startObservedFake(options: EmulatorOptions & { token: string }): Promise<ObservedFake> {
+  const fake = new IntercomEmulator(options);
   const aborted: string[] = [];
   const started: string[] = [];
   const server = createServer((req, res) => {
@@ -36,7 +36,7 @@ export async function startObservedFake(options: FakeIntercomOptions & { token: 
   };
 }
 
-async function serve(fake: FakeIntercom, req: IncomingMessage, res: ServerResponse, aborted: string[], started: string[]): Promise<void> {
+async function serve(fake: IntercomEmulator, req: IncomingMessage, res: ServerResponse, aborted: string[], started: string[]): Promise<void> {
   const path = (req.url ?? '/').split('?')[0]!;
   started.push(path);
   const controller = new AbortController();

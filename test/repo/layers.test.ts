@@ -15,8 +15,10 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   format: ['intercom'],
   records: ['intercom', 'query', 'format'],
   tools: ['records', 'intercom', 'query', 'format'],
-  server: ['tools', 'records', 'intercom', 'query', 'format', 'credentials'],
-  cli: [],
+  server: ['tools', 'records', 'intercom', 'query', 'format', 'credentials', 'demo'],
+  // The Intercom emulator behind --demo and the tests: a leaf, wired in by server/ and cli/.
+  demo: ['intercom'],
+  cli: ['server'],
   // login, logout, status: the stores, and the Intercom client (GET /me, the region probe); their output
   // goes through cli/output.ts's writers, which cli.ts passes in.
   commands: ['credentials', 'intercom'],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 
 // A user's clone has nothing beside it: no file of the project may read outside the repository's root.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SCANNED = ['src', 'test', 'bench', 'bin', '.ci', 'package.json', 'tsconfig.json', 'tsup.config.ts', 'vitest.config.ts'];
+const SCANNED = ['src', 'test', 'bench', 'scripts', 'bin', '.ci', 'package.json', 'tsconfig.json', 'tsup.config.ts', 'vitest.config.ts'];
 const TEXT = /\.(ts|mts|js|mjs|cjs|json)$|^run$/;
 
 function files(path: string): string[] {

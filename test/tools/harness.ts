@@ -2,7 +2,7 @@ import { Client, InMemoryTransport } from '@modelcontextprotocol/client';
 import { http, type HttpHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { FakeIntercom } from '../fake-intercom/fake-intercom.js';
+import { IntercomEmulator } from '../../src/demo/emulator.js';
 import { resolveConfig } from '../../src/config.js';
 import { createServerFactory } from '../../src/server/server-factory.js';
 
@@ -10,7 +10,7 @@ export const API = 'https://api.intercom.io';
 export const TOKEN = 'tok_msw_0123456789abcdefXk2';
 
 export interface ToolHarness {
-  fake: FakeIntercom;
+  fake: IntercomEmulator;
   /** Requests that reached "Intercom" in this test, /me excluded (it is fetched once per process for links). */
   apiRequests(): Request[];
   allRequests(): Request[];
@@ -24,7 +24,7 @@ export interface ToolHarness {
  * Intercom. Each outgoing request is captured as sent.
  */
 export function toolHarness(): ToolHarness {
-  const fake = new FakeIntercom({ token: TOKEN });
+  const fake = new IntercomEmulator({ token: TOKEN });
   const seen: Request[] = [];
   const msw = setupServer(http.all(`${API}/*`, ({ request }) => fake.handle(request)));
   msw.events.on('request:start', ({ request }) => {

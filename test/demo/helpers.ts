@@ -1,13 +1,13 @@
 // Small request helpers shared by this folder's tests (no framework imports).
-import type { FakeIntercom } from './fake-intercom.js';
+import type { IntercomEmulator } from '../../src/demo/emulator.js';
 
 export const BASE = 'https://api.intercom.io';
 
-export function get(fake: FakeIntercom, path: string, headers: Record<string, string> = {}): Promise<Response> {
+export function get(fake: IntercomEmulator, path: string, headers: Record<string, string> = {}): Promise<Response> {
   return fake.handle(new Request(`${BASE}${path}`, { headers: { authorization: `Bearer ${fake.token}`, accept: 'application/json', ...headers } }));
 }
 
-export function post(fake: FakeIntercom, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export function post(fake: IntercomEmulator, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fake.handle(
     new Request(`${BASE}${path}`, {
       method: 'POST',

@@ -1,23 +1,24 @@
-// A fake of Intercom's REST API (v2.16) for tests and, later, a demo workspace. Web-standard
-// (Request -> Response) so msw can call it directly; `listen()` wraps it in node:http for end-to-end
-// tests. No test-framework imports. Read-only: GET /me, GET /conversations/{id}, GET /contacts/{id},
-// POST /conversations/search, POST /contacts/search.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { sampleWorkspace } from '../fixtures/workspace/sample-workspace.js';
-import type { Conversation, Workspace } from '../fixtures/workspace/types.js';
+// An emulator of Intercom's REST API (v2.16): the one fake of Intercom, serving `--demo` in process
+// (a fetch that calls `handle`), the tools' tests through msw and the end-to-end tests on a loopback
+// socket (loopback.ts). Web-standard (Request -> Response), no socket of its own. No test-framework
+// imports. Read-only: GET /me, GET /conversations/{id}, GET /contacts/{id}, POST /conversations/search,
+// POST /contacts/search.
+import { sampleWorkspace } from './workspace.js';
+import type { Conversation, Workspace } from './types.js';
 import { runSearch, SearchError } from './search.js';
 
 export { sampleWorkspace };
 export type { Workspace };
 
-export interface FakeIntercomOptions {
+export interface EmulatorOptions {
   /** Accepted bearer token. */
   token?: string;
   /** If set, requests whose Intercom-Version header differs (or is missing) get 400 like Intercom. */
   apiVersion?: string;
   /** Defaults to the built-in sample workspace. */
   workspace?: Workspace;
+  /** Keep each request in `requests` (default true; the demo server, which runs for days, does not). */
+  record?: boolean;
 }
 
 export interface RecordedRequest {
@@ -64,7 +65,7 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 interface QueuedFault { fault: Fault; remaining: number }
 
-export class FakeIntercom {
+export class IntercomEmulator {
   readonly requests: RecordedRequest[] = [];
   readonly token: string;
   readonly workspace: Workspace;
@@ -72,14 +73,16 @@ export class FakeIntercom {
   maxInFlight = 0;
 
   private readonly apiVersion: string | undefined;
+  private readonly record: boolean;
   private faults: QueuedFault[] = [];
   private requestCounter = 0;
   private windowStart = 0;
   private windowCount = 0;
 
-  constructor(options: FakeIntercomOptions = {}) {
+  constructor(options: EmulatorOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
     this.apiVersion = options.apiVersion;
+    this.record = options.record ?? true;
     this.workspace = options.workspace ?? sampleWorkspace();
   }
 
@@ -103,76 +106,6 @@ export class FakeIntercom {
       return await this.route(request);
     } finally {
       this.inFlight--;
-    }
-  }
-
-  /** Serves the fake on 127.0.0.1 (ephemeral port by default). */
-  async listen(port = 0): Promise<{ url: string; close(): Promise<void> }> {
-    const server = createServer((req, res) => {
-      void this.serveNode(req, res);
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => resolve());
-    });
-    const address = server.address() as AddressInfo;
-    return {
-      url: `http://127.0.0.1:${address.port}`,
-      close: () =>
-        new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeAllConnections();
-        }),
-    };
-  }
-
-  // ---------------------------------------------------------------------------------------------
-
-  private async serveNode(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (Array.isArray(value)) for (const v of value) headers.append(key, v);
-      else if (value !== undefined) headers.set(key, value);
-    }
-    const method = req.method ?? 'GET';
-    const hasBody = chunks.length > 0 && method !== 'GET' && method !== 'HEAD';
-    // A client that goes away aborts the request, so a `delay` fault ends with it, as a real server's work would.
-    const gone = new AbortController();
-    res.on('close', () => {
-      if (!res.writableFinished) gone.abort();
-    });
-    const request = new Request(`http://127.0.0.1${req.url ?? '/'}`, {
-      method,
-      headers,
-      signal: gone.signal,
-      ...(hasBody ? { body: Buffer.concat(chunks) } : {}),
-    });
-    const response = await this.handle(request);
-    const outHeaders: Record<string, string> = {};
-    response.headers.forEach((value, key) => {
-      outHeaders[key] = value;
-    });
-    res.writeHead(response.status, outHeaders);
-    res.flushHeaders();
-    if (!response.body) {
-      res.end();
-      return;
-    }
-    const reader = response.body.getReader();
-    try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        // Wait for each chunk to reach the socket so a later `cut` really happens mid-body.
-        await new Promise<void>((resolve) => res.write(value, () => resolve()));
-      }
-      res.end();
-    } catch {
-      // A `cut` fault: the body stream errors half-way; drop the connection like a dying proxy would.
-      res.socket?.destroy();
-      res.destroy();
     }
   }
 
@@ -235,7 +168,7 @@ export class FakeIntercom {
     }
     const recorded: RecordedRequest = { method: request.method, path: url.pathname, search: url.search, headers, at: Date.now() };
     if (body !== undefined) recorded.body = body;
-    this.requests.push(recorded);
+    if (this.record) this.requests.push(recorded);
 
     const requestId = this.nextRequestId();
     const nowSeconds = Math.floor(Date.now() / 1000);

@@ -1,11 +1,11 @@
 // Search semantics per operator, nesting limits, validation and cursor pagination.
 import { describe, expect, it } from 'vitest';
-import { FakeIntercom } from './fake-intercom.js';
+import { IntercomEmulator } from '../../src/demo/emulator.js';
 import { json, post } from './helpers.js';
-import { startOfDay } from './search.js';
-import type { Contact, Conversation } from '../fixtures/workspace/types.js';
+import { startOfDay } from '../../src/demo/search.js';
+import type { Contact, Conversation } from '../../src/demo/types.js';
 
-const fake = new FakeIntercom();
+const fake = new IntercomEmulator();
 const ws = fake.workspace;
 
 async function searchConversations(query: unknown, extra: Record<string, unknown> = {}): Promise<string[]> {
@@ -159,14 +159,14 @@ describe('pagination', () => {
       page++;
       expect(body.pages.page).toBe(page);
       expect(body.pages.per_page).toBe(perPage);
-      expect(body.pages.total_pages).toBe(Math.ceil(60 / perPage));
+      expect(body.pages.total_pages).toBe(Math.ceil(ws.conversations.length / perPage));
       total = body.total_count;
       seen.push(...body.conversations.map((c) => c.id));
       cursor = body.pages.next?.starting_after;
     } while (cursor);
-    expect(total).toBe(60);
-    expect(seen).toHaveLength(60);
-    expect(new Set(seen).size).toBe(60);
+    expect(total).toBe(66);
+    expect(seen).toHaveLength(66);
+    expect(new Set(seen).size).toBe(66);
     const order = ws.conversations.map((c) => c).sort((a, b) => b.updated_at - a.updated_at || Number(b.id) - Number(a.id)).map((c) => c.id);
     expect(seen).toEqual(order);
   });

@@ -1,11 +1,11 @@
 // Responses carry the keys of Intercom's 2.16 schemas and response examples, and nothing else.
 import { describe, expect, it } from 'vitest';
-import { FakeIntercom } from './fake-intercom.js';
+import { IntercomEmulator } from '../../src/demo/emulator.js';
 import { get, json, post } from './helpers.js';
 import { exampleKeys, schemaProperties } from './spec-reader.js';
-import { SAMPLE_IDS } from '../fixtures/workspace/sample-workspace.js';
+import { SAMPLE_IDS } from '../../src/demo/workspace.js';
 
-const fake = new FakeIntercom();
+const fake = new IntercomEmulator();
 const keys = (o: unknown): string[] => Object.keys(o as Record<string, unknown>).sort();
 // Fields the schema lists but Intercom only sends on request (include_monitors / include_scorecards / merge history).
 const OPT_IN = new Set(['monitor_evaluations', 'scorecards', 'merge_history', 'metadata']);
@@ -53,7 +53,7 @@ describe('response shapes follow the 2.16 spec', () => {
 
   it('every sample conversation has consistent state, parts and contacts', () => {
     const contactIds = new Set(fake.workspace.contacts.map((x) => x.id));
-    expect(fake.workspace.conversations.length).toBe(60);
+    expect(fake.workspace.conversations.length).toBe(66);
     for (const c of fake.workspace.conversations) {
       expect(c.open).toBe(c.state !== 'closed');
       expect(c.snoozed_until !== null).toBe(c.state === 'snoozed');
@@ -93,9 +93,32 @@ describe('response shapes follow the 2.16 spec', () => {
     expectKeysFromSpec(c.location, 'contact_location', ['country_code', 'continent_code']);
   });
 
-  it('sample contacts: 40, users and leads, several countries and domains, custom attributes', () => {
+  it('the inbox the demo shows: every state, channel and priority, threads of 1 to 80 parts, notes, assignments, ratings', () => {
+    const conversations = fake.workspace.conversations;
+    expect(conversations.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(conversations.map((c) => c.state))).toEqual(new Set(['open', 'snoozed', 'closed']));
+    const sources = new Set(conversations.map((c) => c.source.type));
+    for (const source of ['conversation', 'email', 'whatsapp', 'phone_call', 'sms']) expect(sources, source).toContain(source);
+    expect(new Set(conversations.map((c) => c.priority))).toEqual(new Set(['none', 'high', 'urgent']));
+    const sizes = conversations.map((c) => c.conversation_parts.total_count);
+    expect(sizes).toContain(1);
+    expect(sizes).toContain(80);
+    const parts = conversations.flatMap((c) => c.conversation_parts.conversation_parts);
+    for (const kind of ['comment', 'note', 'assignment', 'close', 'snoozed']) expect(parts.some((p) => p.part_type === kind), kind).toBe(true);
+    expect(parts.some((p) => p.body?.includes('<p>'))).toBe(true);
+    expect(conversations.some((c) => c.conversation_rating !== null)).toBe(true);
+    expect(conversations.some((c) => c.tags.tags.length > 0)).toBe(true);
+    expect(new Set(conversations.map((c) => c.team_assignee_id)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('sample contacts: 52, users and leads, several countries and domains, custom attributes, names in several scripts', () => {
     const contacts = fake.workspace.contacts;
-    expect(contacts).toHaveLength(40);
+    expect(contacts).toHaveLength(52);
+    const names = contacts.map((c) => c.name ?? '');
+    for (const script of [/\p{Script=Han}/u, /\p{Script=Cyrillic}/u, /\p{Script=Arabic}/u, /\p{Script=Hangul}/u, /\p{Script=Greek}/u]) {
+      expect(names.some((n) => script.test(n)), String(script)).toBe(true);
+    }
+    expect(contacts.some((c) => c.companies.total_count > 0)).toBe(true);
     expect(new Set(contacts.map((c) => c.role))).toEqual(new Set(['user', 'lead']));
     expect(new Set(contacts.map((c) => c.location.country)).size).toBeGreaterThanOrEqual(5);
     expect(contacts.some((c) => c.email_domain === 'example.com')).toBe(true);
@@ -131,7 +154,7 @@ describe('response shapes follow the 2.16 spec', () => {
   });
 
   it('sample workspace is deterministic', async () => {
-    const { sampleWorkspace } = await import('./fake-intercom.js');
+    const { sampleWorkspace } = await import('../../src/demo/emulator.js');
     expect(JSON.stringify(sampleWorkspace())).toBe(JSON.stringify(sampleWorkspace()));
   });
 });

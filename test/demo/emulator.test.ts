@@ -2,11 +2,12 @@
 import { http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_TOKEN, FakeIntercom, RATE_LIMIT } from './fake-intercom.js';
+import { DEFAULT_TOKEN, IntercomEmulator, RATE_LIMIT } from '../../src/demo/emulator.js';
 import { BASE, get, json, post } from './helpers.js';
-import { SAMPLE_IDS } from '../fixtures/workspace/sample-workspace.js';
+import { SAMPLE_IDS } from '../../src/demo/workspace.js';
+import { listen } from '../../src/demo/loopback.js';
 
-const fake = new FakeIntercom();
+const fake = new IntercomEmulator();
 beforeEach(() => fake.reset());
 
 describe('auth and version', () => {
@@ -26,7 +27,7 @@ describe('auth and version', () => {
   });
 
   it('Intercom-Version must match when apiVersion is set', async () => {
-    const strict = new FakeIntercom({ apiVersion: '2.16' });
+    const strict = new IntercomEmulator({ apiVersion: '2.16' });
     expect((await get(strict, '/me', { 'Intercom-Version': '2.16' })).status).toBe(200);
     for (const headers of [{ 'Intercom-Version': '2.11' }, {}] as Array<Record<string, string>>) {
       const res = await get(strict, '/me', headers);
@@ -168,11 +169,11 @@ describe('faults', () => {
   });
 });
 
-describe('listen() over node:http', () => {
+describe('listen() over node:http (loopback.ts)', () => {
   let server: { url: string; close(): Promise<void> };
-  const net = new FakeIntercom({ token: 'tok-e2e' });
+  const net = new IntercomEmulator({ token: 'tok-e2e' });
   beforeAll(async () => {
-    server = await net.listen();
+    server = await listen(net);
   });
   afterAll(async () => {
     await server.close();
@@ -212,7 +213,7 @@ describe('listen() over node:http', () => {
 });
 
 describe('with msw', () => {
-  const mswFake = new FakeIntercom();
+  const mswFake = new IntercomEmulator();
   const mswServer = setupServer(http.all('https://api.intercom.io/*', ({ request }) => mswFake.handle(request)));
   beforeAll(() => mswServer.listen({ onUnhandledRequest: 'error' }));
   afterAll(() => mswServer.close());

@@ -1,7 +1,7 @@
 // Evaluates Intercom `search_request` bodies against the fake workspace, validating them the way the
 // 2.16 spec describes (POST /conversations/search and POST /contacts/search descriptions): accepted fields
 // and their types, operators per type, max 2 levels of nesting, max 15 filters per group, per_page <= 150.
-import type { AttributeType, Contact, Conversation, Workspace } from '../fixtures/workspace/types.js';
+import type { AttributeType, Contact, Conversation, Workspace } from './types.js';
 
 export type Kind = 'conversations' | 'contacts';
 type Scalar = string | number | boolean | null;
