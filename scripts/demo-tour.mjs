@@ -66,7 +66,9 @@ function readable(result) {
 
 async function main() {
   ensureBuilt();
+  // The user's INTERCOM_* settings pass on (a base URL, a region): demo mode must answer without them anyway.
   const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+  for (const [key, value] of Object.entries(process.env)) if (key.startsWith('INTERCOM_') && value !== undefined) env[key] = value;
   const transport = new StdioClientTransport({ command: process.execPath, args: [BIN, '--demo'], env, stderr: 'pipe' });
   const client = new Client({ name: 'intercom-mcp-tour', version: '1.0.0' });
   await client.connect(transport);

@@ -82,10 +82,12 @@ async function runCommand(name: CommandName, flags: Record<string, unknown>): Pr
 }
 
 async function runProgram(argv: readonly string[]): Promise<void> {
-  const { Command, Option } = await import('commander');
+  const { Command, CommanderError, Option } = await import('commander');
   let exitCode: number | undefined;
   const program = new Command()
     .name('intercom-mcp')
+    // Usage errors exit 2 (the catch below), not commander's 1; set before the sub-commands, which inherit it.
+    .exitOverride()
     .description(
       'MCP server giving AI assistants read access to an Intercom workspace (conversations and contacts). ' +
         'With no command it serves the tools over stdio: put `npx -y intercom-mcp` in your MCP client ' +
@@ -140,7 +142,14 @@ async function runProgram(argv: readonly string[]): Promise<void> {
   // The demo workspace and the tools from a terminal (`tools`, `call`): src/cli/tool-commands.ts.
   const { registerToolCommands } = await import('./cli/tool-commands.js');
   registerToolCommands(program, { isDemo, resolveConfig, ConfigError, writeOut, writeErr });
-  await program.parseAsync(argv as string[]);
+  try {
+    await program.parseAsync(argv as string[]);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    // Commander has printed its message; help and version end well, any usage error exits 2.
+    const shown = error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version';
+    exitCode = shown ? 0 : 2;
+  }
   if (exitCode !== undefined) {
     process.exitCode = exitCode;
     // A keychain or region that never answered may hold the event loop open: its answer no longer matters.

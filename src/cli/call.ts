@@ -41,6 +41,7 @@ interface JsonSchema {
   enum?: unknown[];
   anyOf?: JsonSchema[];
   items?: JsonSchema;
+  properties?: Record<string, JsonSchema>;
   description?: string;
 }
 
@@ -73,8 +74,8 @@ async function listTools(client: Client): Promise<ListedTool[]> {
   return (await client.listTools()).tools as ListedTool[];
 }
 
-/** The first sentence of a description (up to a `.`, `:` or `;` outside parentheses), on one line. */
-function oneLine(text: string | undefined, max = 110): string {
+/** The first sentence of a description (up to a `.`, or a `:`/`;` with `cutAtColon`, outside parentheses), on one line. */
+function oneLine(text: string | undefined, max = 110, cutAtColon = true): string {
   const flat = (text ?? '').replace(/\s+/g, ' ').trim().replace(/\b(e\.g|i\.e)\./g, '$1\u2024');
   let depth = 0;
   let end = flat.length;
@@ -82,7 +83,7 @@ function oneLine(text: string | undefined, max = 110): string {
     const ch = flat[i]!;
     if (ch === '(') depth++;
     else if (ch === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && '.:;'.includes(ch) && (i + 1 === flat.length || flat[i + 1] === ' ')) {
+    else if (depth === 0 && (cutAtColon ? '.:;' : '.').includes(ch) && (i + 1 === flat.length || flat[i + 1] === ' ')) {
       end = i;
       break;
     }
@@ -93,6 +94,9 @@ function oneLine(text: string | undefined, max = 110): string {
 
 function typeOf(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map(String).join('|');
+  // An object with named properties shows them ({operator: eq|neq|..., value: number|string}), so its shape
+  // can be learnt here.
+  if (schema.properties) return `{${Object.entries(schema.properties).map(([k, v]) => `${k}: ${typeOf(v)}`).join(', ')}}`;
   if (schema.anyOf) return [...new Set(schema.anyOf.map(typeOf))].join('|');
   const type = Array.isArray(schema.type) ? schema.type.join('|') : (schema.type ?? 'any');
   return type === 'array' && schema.items ? `${typeOf(schema.items)}[]` : type;
@@ -101,7 +105,7 @@ function typeOf(schema: JsonSchema): string {
 function argumentLines(tool: ListedTool, indent: string): string[] {
   const required = new Set(tool.inputSchema.required ?? []);
   return Object.entries(tool.inputSchema.properties ?? {}).map(
-    ([name, schema]) => `${indent}${name} (${typeOf(schema)}${required.has(name) ? ', required' : ''})${schema.description ? `: ${oneLine(schema.description, 90)}` : ''}`,
+    ([name, schema]) => `${indent}${name} (${typeOf(schema)}${required.has(name) ? ', required' : ''})${schema.description ? `: ${oneLine(schema.description, 120, false)}` : ''}`,
   );
 }
 
@@ -116,7 +120,7 @@ function bareArgument(tool: ListedTool): string | undefined {
 function usage(tool: ListedTool): string {
   const bare = bareArgument(tool);
   return [
-    `usage: intercom-mcp call ${tool.name} '{"name": value, ...}' [--json] [--demo]`,
+    `usage: intercom-mcp call ${tool.name} '{"ARGUMENT": value, ...}' [--json] [--demo]`,
     ...(bare ? [`       intercom-mcp call ${tool.name} ${bare.toUpperCase()} [--json] [--demo]`] : []),
     `${tool.name}: ${oneLine(tool.description)}`,
     'arguments:',

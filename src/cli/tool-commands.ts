@@ -25,9 +25,14 @@ export function registerToolCommands(program: Command, deps: CliDeps): void {
     .argument('[args]', "a JSON object of arguments, or, for search, fetch, get_conversation and get_contact, the one string they need")
     .option('--json', 'print the structured result as JSON')
     .configureHelp({ showGlobalOptions: true })
+    // An unquoted query (call search object_type:conversations state:open) arrives as several words: they
+    // are joined back into the one argument, as the shell split them.
+    .allowExcessArguments(true)
     .action(async (tool: string, args: string | undefined, _options: unknown, command: Command) => {
       const { demo, json, ...flags } = command.optsWithGlobals<GlobalFlags>();
+      const words = command.args.slice(1);
+      const joined = words.length > 1 ? words.join(' ') : args;
       const { runCall } = await import('./call.js');
-      process.exitCode = await runCall(deps, { tool, args, json: json === true, demo: deps.isDemo(demo), flags });
+      process.exitCode = await runCall(deps, { tool, args: joined, json: json === true, demo: deps.isDemo(demo), flags });
     });
 }

@@ -3,8 +3,8 @@ import type { Config } from '../config.js';
 import { createServerFactory } from './server-factory.js';
 import { wiring } from './wiring.js';
 
-// What `intercom-mcp call` and `tools` build their in-memory server from, exported here so that the CLI
-// loads the server as the one chunk the plain server start loads (a second importer would split it).
+// What `intercom-mcp call` and `tools` build their in-memory server from, exported here so that they load
+// the server code through this module (the SDK core they share with it is one chunk of its own).
 export { DEMO_NOTICE } from './create-server.js';
 export { createServerFactory };
 export { wiring };

@@ -56,7 +56,7 @@ describe('the CLI', () => {
     [[], { INTERCOM_API_BASE_URL: 'not a url' }, /^intercom-mcp: INTERCOM_API_BASE_URL "not a url" is not a URL/],
   ])('a bad setting (%j %j) is refused naming where it came from', (args, env, message) => {
     const out = runCli(args, env);
-    expect(out.status).toBe(args.includes('--region') ? 1 : 2);
+    expect(out.status).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(message);
   });

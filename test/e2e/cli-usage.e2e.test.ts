@@ -1,0 +1,42 @@
+// The CLI's usage errors exit 2 (commander's own ones included), help and version 0, and an unquoted query
+// given to `call` is read as the one string it was meant to be.
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { BIN } from './harness.js';
+
+function cli(args: string[]) {
+  const out = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 20_000,
+    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-usage-home', INTERCOM_MCP_NO_KEYCHAIN: '1' },
+  });
+  return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+describe('CLI usage', () => {
+  it.each([
+    [['call', 'search', 'x', '--demo', '--region', 'mars'], /argument 'mars' is invalid/],
+    [['call', '--bogus', 'x'], /unknown option '--bogus'/],
+    [['call'], /missing required argument 'tool'/],
+    [['no-such-command', '--frobnicate'], /unknown option|unknown command/],
+  ])('%j: exit 2 with commander\'s message on stderr, nothing on stdout', (args, message) => {
+    const out = cli(args);
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(message);
+    expect(out.stdout).toBe('');
+  });
+
+  it('--help and --version exit 0', () => {
+    expect(cli(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: intercom-mcp') });
+    expect(cli(['--version'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
+    expect(cli(['call', '--help'])).toMatchObject({ status: 0 });
+  });
+
+  it('an unquoted query is joined back into one argument', () => {
+    const quoted = cli(['call', 'search', 'object_type:conversations state:open limit:2', '--demo', '--json']);
+    const unquoted = cli(['call', 'search', 'object_type:conversations', 'state:open', 'limit:2', '--demo', '--json']);
+    expect(unquoted.status).toBe(0);
+    expect(JSON.parse(unquoted.stdout).results).toHaveLength(2);
+    expect(unquoted.stdout).toBe(quoted.stdout);
+  });
+});
