@@ -45,9 +45,15 @@ export async function status(flags: StatusFlags, io: CommandIo): Promise<number>
   const store = await io.store();
   let stored: Found | undefined;
   try {
-    const lookup = await store.lookup(profile);
-    stored = lookup.found;
-    if (lookup.keychainSkipped) notes.push(`${lookup.keychainSkipped.message}.`);
+    if (envToken) {
+      // The environment's token is the one in effect: the keychain is not asked (it could prompt or hang).
+      const inFile = await store.file.read(profile);
+      if (inFile) stored = { ...inFile, from: 'file' };
+    } else {
+      const lookup = await store.lookup(profile);
+      stored = lookup.found;
+      if (lookup.keychainSkipped) notes.push(`${lookup.keychainSkipped.message}.`);
+    }
   } catch (error) {
     if (!(error instanceof KeychainError || error instanceof CredentialFileError)) throw error;
     if (envToken) notes.push(`${error.message}.`);

@@ -70,6 +70,18 @@ describe('intercom-mcp status and logout', () => {
     expect(io.stdout).toContain('did not answer within 30 s');
   });
 
+  it('with INTERCOM_ACCESS_TOKEN set, status never asks the keychain (it could hang or prompt)', async () => {
+    msw.use(http.get('https://api.intercom.io/me', () => HttpResponse.json({ type: 'admin', id: '1', email: 'e@example.com' })));
+    const keychain = fakeKeychain('hang');
+    const io = testIo({ keychain, env: { INTERCOM_ACCESS_TOKEN: TOKEN } });
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    expect(await status({ json: true }, io)).toBe(0);
+    expect(keychain.calls).toBe(0);
+    const report = JSON.parse(io.stdout) as StatusReport;
+    expect(report.token).toMatchObject({ source: 'environment' });
+    expect(report.notes.join(' ')).toMatch(/also stored in .*credentials\.json .*not used while INTERCOM_ACCESS_TOKEN is set/);
+  });
+
   it('logout removes from both stores, then says there is nothing', async () => {
     const io = testIo({ keychain: stored() });
     await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
