@@ -37,7 +37,7 @@ export interface CredentialStore {
   readonly file: FileStore;
   /** Keychain, then file. An unreachable or locked keychain is passed over; a hanging or failing one throws. */
   lookup(profile: string): Promise<Lookup>;
-  /** In the keychain, or in the file when it is unreachable or locked, or when `insecure` asks for the file. */
+  /** In the keychain, or in the file when there is none (unavailable) or `insecure` asks for it. A locked keychain throws. */
   save(profile: string, credential: StoredCredential, options?: { insecure?: boolean }): Promise<Saved>;
   remove(profile: string): Promise<Removed>;
 }
@@ -72,7 +72,9 @@ export function createCredentialStore(options: { keychain: Keychain; file: FileS
           const removedFrom: StoreName[] = (await file.remove(profile).catch(() => false)) ? ['file'] : [];
           return { to: 'keychain', removedFrom };
         } catch (error) {
-          if (!passable(error)) throw error;
+          // Only where there is no keychain: a locked one (or a dismissed unlock prompt) is the user's to open,
+          // not a reason to write the token unencrypted.
+          if (!(error instanceof KeychainError && error.problem === 'unavailable')) throw error;
           fallbackReason = error;
         }
       }

@@ -109,6 +109,15 @@ describe('intercom-mcp login', () => {
     expect(await io.credentialStore.file.read('default')).toBeUndefined();
   });
 
+  it('a locked keychain: the token is not written to the file; unlock it or use --insecure-storage', async () => {
+    msw.use(http.get(`${US}/me`, rejects), http.get(`${EU}/me`, accepts), http.get(`${AU}/me`, rejects));
+    const io = testIo({ input: TOKEN, keychain: fakeKeychain('locked') });
+    const error = await failure(login({ withToken: true }, io));
+    expect(error.message).toMatch(/the token works, but the OS keychain \(test\) says locked on write, so it was not stored\. Unlock the keychain and run login again, or store it unencrypted in a file with --insecure-storage\./);
+    expect(await io.credentialStore.file.read('default')).toBeUndefined();
+    expect(io.stdout).toBe('');
+  });
+
   it('warns when INTERCOM_ACCESS_TOKEN is set, since it wins', async () => {
     msw.use(http.get(`${US}/me`, accepts), http.get(`${EU}/me`, rejects), http.get(`${AU}/me`, rejects));
     const io = testIo({ input: TOKEN, env: { INTERCOM_ACCESS_TOKEN: 'other-token-123456' } });

@@ -57,6 +57,19 @@ describe('the credential store: keychain first, file where there is none', () =>
     expect(await file.read('work')).toEqual({ token: 'w-1', region: 'au' });
   });
 
+  it('save does not fall back to the unencrypted file when the keychain is locked: it throws', async () => {
+    const file = fileAt();
+    const error = await createCredentialStore({ keychain: fakeKeychain('locked'), file })
+      .save('work', { token: 'w-1' })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(KeychainError);
+    expect((error as KeychainError).problem).toBe('locked');
+    expect(await file.read('work')).toBeUndefined();
+  });
+
   it('save with insecure goes to the file and removes the keychain copy', async () => {
     const file = fileAt();
     const keychain = fakeKeychain('ok', new Map([['default', '{"token":"kc"}']]));
