@@ -99,6 +99,10 @@ export async function login(flags: LoginFlags, io: CommandIo): Promise<number> {
   for (const other of saved.removedFrom) {
     lines.push(`The earlier copy of this profile's token in ${placeOf(other, store, profile)} was removed.`);
   }
+  for (const stale of saved.staleCopies) {
+    const place = stale.store === 'file' ? store.file.path : placeOf('keychain', store, profile);
+    io.err(`Warning: an earlier copy of this profile's token may remain in ${place}: ${stale.reason}. Remove it by hand (see the README).\n`);
+  }
   lines.push(
     profile === 'default'
       ? 'The MCP server uses it from its next tool call: no token in your MCP client config needed.'

@@ -2,7 +2,7 @@
 // file in the user's config directory, mode 0600 in a 0700 folder, written atomically. It is NOT encrypted,
 // and says so; a file that others can read or change is refused, with the chmod that fixes it.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { decodeSecret, type StoredCredential } from './stored.js';
@@ -145,11 +145,35 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
       await save(data);
     },
     async remove(profile) {
-      const data = await load();
+      // No mode or owner check here: a file others can read is exactly one to take a token out of. The
+      // profile goes; the file goes with its last profile, or when it cannot be parsed at all.
+      const fail = (error: unknown): never => {
+        throw new CredentialFileError(
+          `could not remove the token of profile "${profile}" from the credentials file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); delete the file by hand`,
+        );
+      };
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        return fail(error);
+      }
+      let data: FileShape;
+      try {
+        data = parse(text);
+      } catch {
+        await unlink(path).catch(fail);
+        return true;
+      }
       if (!Object.hasOwn(data.profiles, profile)) return false;
       delete data.profiles[profile];
-      if (Object.keys(data.profiles).length === 0) await unlink(path);
-      else await save(data);
+      try {
+        if (Object.keys(data.profiles).length === 0) await unlink(path);
+        else await save(data);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') fail(error);
+      }
       return true;
     },
   };

@@ -118,6 +118,14 @@ describe('intercom-mcp login', () => {
     expect(io.stdout).toBe('');
   });
 
+  it('warns, naming where, when an earlier copy could not be removed', async () => {
+    msw.use(http.get(`${US}/me`, rejects), http.get(`${EU}/me`, accepts), http.get(`${AU}/me`, rejects));
+    const io = testIo({ input: TOKEN, keychain: fakeKeychain('locked') });
+    expect(await login({ withToken: true, insecureStorage: true }, io)).toBe(0);
+    expect(io.stderr).toMatch(/Warning: an earlier copy of this profile's token may remain in the OS keychain \(test\), service "intercom-mcp", account "default": the OS keychain \(test\) says locked on delete\./);
+    expect(io.stderr).not.toContain(TOKEN);
+  });
+
   it('warns when INTERCOM_ACCESS_TOKEN is set, since it wins', async () => {
     msw.use(http.get(`${US}/me`, accepts), http.get(`${EU}/me`, rejects), http.get(`${AU}/me`, rejects));
     const io = testIo({ input: TOKEN, env: { INTERCOM_ACCESS_TOKEN: 'other-token-123456' } });

@@ -93,6 +93,26 @@ describe('intercom-mcp status and logout', () => {
     expect(io.stdout).toMatch(/^No token was stored for profile "default" \(looked in the OS keychain \(test\) and .*\); nothing to remove\.\n$/);
   });
 
+  it('logout removes a world-readable credentials file, and says what the keychain did first', async () => {
+    const { chmodSync, existsSync } = await import('node:fs');
+    const io = testIo({ keychain: stored() });
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    chmodSync(io.credentialStore.file.path, 0o644);
+    expect(await logout({}, io)).toBe(0);
+    expect(io.stdout).toContain('Removed the token of profile "default" from the OS keychain (test)');
+    expect(io.stdout).toContain(`Removed the token of profile "default" from ${io.credentialStore.file.path}.`);
+    expect(existsSync(io.credentialStore.file.path)).toBe(false);
+  });
+
+  it('logout: a file that cannot be removed is an error after the keychain result, exit 1', async () => {
+    const { CredentialFileError } = await import('../../src/credentials/file-store.js');
+    const io = testIo({ keychain: stored() });
+    io.credentialStore.file.remove = () => Promise.reject(new CredentialFileError('could not remove the token from the credentials file X (EACCES)'));
+    expect(await logout({}, io)).toBe(1);
+    expect(io.stdout).toContain('Removed the token of profile "default" from the OS keychain (test)');
+    expect(io.stderr).toContain('intercom-mcp: could not remove the token from the credentials file X (EACCES).');
+  });
+
   it('logout with a locked keychain: exit 1, since a token may remain there', async () => {
     const io = testIo({ keychain: fakeKeychain('locked') });
     expect(await logout({}, io)).toBe(1);

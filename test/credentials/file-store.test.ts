@@ -83,4 +83,26 @@ describe.runIf(posix)('the credentials file', () => {
     expect(error.message).toMatch(/is not valid JSON; remove it/);
     expect(error.message).not.toContain('tok-in-garbage');
   });
+
+  it('remove takes a profile out of a world-readable file (the rest rewritten 0600), and deletes the file with its last one', async () => {
+    const path = fresh();
+    const store = createFileStore({ path });
+    await store.write('a', { token: 'ta-0123456789' });
+    await store.write('b', { token: 'tb-0123456789' });
+    chmodSync(path, 0o644);
+    expect(await store.remove('a')).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(await store.read('b')).toEqual({ token: 'tb-0123456789' });
+    chmodSync(path, 0o644);
+    expect(await store.remove('b')).toBe(true);
+    expect(() => statSync(path)).toThrow();
+  });
+
+  it('remove deletes a file that cannot be parsed', async () => {
+    const path = fresh();
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+    writeFileSync(path, 'tok-in-garbage {', { mode: 0o644 });
+    expect(await createFileStore({ path }).remove('default')).toBe(true);
+    expect(() => statSync(path)).toThrow();
+  });
 });
