@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { isProfileName } from './profile.js';
 import { decodeSecret, type StoredCredential } from './stored.js';
 
 export const FILE_WARNING =
@@ -59,7 +60,7 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
     try {
       handle = await open(path, 'r');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: Object.create(null) as FileShape['profiles'] };
       throw new CredentialFileError(`cannot read the credentials file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
     }
     try {
@@ -94,9 +95,11 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
       throw new CredentialFileError(`the credentials file ${path} is not valid JSON; remove it and run \`intercom-mcp login\` again`);
     }
     const raw = (data as { profiles?: unknown } | null)?.profiles;
-    const profiles: FileShape['profiles'] = {};
-    if (typeof raw === 'object' && raw !== null) {
+    // No prototype: profile names such as `constructor` or `__proto__` are plain keys, never inherited ones.
+    const profiles: FileShape['profiles'] = Object.create(null) as FileShape['profiles'];
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
       for (const [name, entry] of Object.entries(raw)) {
+        if (!isProfileName(name)) continue;
         const credential = decodeSecret(entry);
         const savedAt = (entry as { saved_at?: unknown }).saved_at;
         if (credential) profiles[name] = { ...credential, ...(typeof savedAt === 'string' ? { saved_at: savedAt } : {}) };
@@ -136,7 +139,8 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
   return {
     path,
     async read(profile) {
-      const entry = (await load()).profiles[profile];
+      const { profiles } = await load();
+      const entry = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
       return entry ? { token: entry.token, ...(entry.region ? { region: entry.region } : {}) } : undefined;
     },
     async write(profile, credential) {

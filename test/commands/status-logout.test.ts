@@ -59,6 +59,13 @@ describe('intercom-mcp status and logout', () => {
     expect(hosts).toEqual([]);
   });
 
+  it('status --profile constructor: not logged in, not a crash', async () => {
+    const io = testIo();
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    expect(await status({ profile: 'constructor' }, io)).toBe(1);
+    expect(io.stdout).toContain('Run `intercom-mcp login --profile constructor`.');
+  });
+
   it('a hanging keychain: status says so and exits 1', async () => {
     const { KeychainError } = await import('../../src/credentials/keychain.js');
     const keychain = fakeKeychain();

@@ -105,4 +105,34 @@ describe.runIf(posix)('the credentials file', () => {
     expect(await createFileStore({ path }).remove('default')).toBe(true);
     expect(() => statSync(path)).toThrow();
   });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])('a profile named %j is a plain profile, not an inherited property', async (name) => {
+    const path = fresh();
+    const store = createFileStore({ path });
+    expect(await store.read(name)).toBeUndefined();
+    expect(await store.remove(name)).toBe(false);
+    await store.write('default', { token: 'td-0123456789' });
+    expect(await store.read(name)).toBeUndefined();
+    expect(await store.remove(name)).toBe(false);
+    await store.write(name, { token: 'tn-0123456789' });
+    expect(await store.read(name)).toEqual({ token: 'tn-0123456789' });
+    expect(await store.read('default')).toEqual({ token: 'td-0123456789' });
+    expect(await store.remove(name)).toBe(true);
+    expect(await store.read(name)).toBeUndefined();
+  });
+
+  it('a file naming __proto__ or an invalid profile keeps them out, and the valid ones in', async () => {
+    const path = fresh();
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+    writeFileSync(
+      path,
+      '{"profiles":{"__proto__":{"token":"evil-0123456789"},"../x":{"token":"bad-0123456789"},"work":{"token":"tw-0123456789","region":"eu"}}}',
+      { mode: 0o600 },
+    );
+    const store = createFileStore({ path });
+    expect(await store.read('__proto__')).toBeUndefined();
+    expect(await store.read('../x')).toBeUndefined();
+    expect(await store.read('work')).toEqual({ token: 'tw-0123456789', region: 'eu' });
+    expect(await store.read('constructor')).toBeUndefined();
+  });
 });
