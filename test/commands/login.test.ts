@@ -66,6 +66,17 @@ describe('intercom-mcp login', () => {
     expect(io.stdout).toContain('--profile sydney');
   });
 
+  it('--base-url without a region, and /me naming none: no region is stored, and the output says it is unknown', async () => {
+    const PROXY = 'https://proxy.example.test';
+    msw.use(http.get(`${PROXY}/me`, () => HttpResponse.json({ type: 'admin', id: '7', email: 'p@example.com', app: { id_code: 'p1', name: 'Proxied' } })));
+    const io = testIo({ input: TOKEN });
+    expect(await login({ withToken: true, baseUrl: PROXY }, io)).toBe(0);
+    expect(JSON.parse(io.keychain.secrets.get('default')!)).toEqual({ token: TOKEN });
+    expect(io.stdout).toContain('Logged in to Intercom workspace "Proxied" (at proxy.example.test) as p@example.com, profile "default".');
+    expect(io.stdout).toMatch(/Its region is unknown \(no --region, and Intercom did not name one\), so none was stored/);
+    expect(io.stdout).not.toMatch(/region us/);
+  });
+
   it('without a terminal and without --with-token it says how to pass the token', async () => {
     const error = await failure(login({}, testIo({ input: TOKEN })));
     expect(error.message).toMatch(/standard input is not a terminal.*--with-token/);
