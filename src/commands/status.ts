@@ -13,6 +13,9 @@ import { USER_AGENT } from '../intercom/source.js';
 import type { Me } from '../intercom/types.js';
 import { placeOf, type CommandIo } from './io.js';
 
+/** A message as a sentence: one full stop at the end, never two. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 export interface StatusFlags extends ConfigFlags {
   json?: boolean;
 }
@@ -52,12 +55,12 @@ export async function status(flags: StatusFlags, io: CommandIo): Promise<number>
     } else {
       const lookup = await store.lookup(profile);
       stored = lookup.found;
-      if (lookup.keychainSkipped) notes.push(`${lookup.keychainSkipped.message}.`);
+      if (lookup.keychainSkipped) notes.push(sentence(lookup.keychainSkipped.message));
     }
   } catch (error) {
     if (!(error instanceof KeychainError || error instanceof CredentialFileError)) throw error;
-    if (envToken) notes.push(`${error.message}.`);
-    else problem = `${error.message}.`;
+    if (envToken) notes.push(sentence(error.message));
+    else problem = sentence(error.message);
   }
 
   let token: StatusReport['token'] = null;

@@ -66,6 +66,16 @@ describe('intercom-mcp status and logout', () => {
     expect(io.stdout).toContain('Run `intercom-mcp login --profile constructor`.');
   });
 
+  it.runIf(process.platform !== 'win32')('a credentials file message that ends in a full stop gets no second one', async () => {
+    const { chmodSync } = await import('node:fs');
+    const io = testIo({ keychain: fakeKeychain('unavailable') });
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    chmodSync(io.credentialStore.file.path, 0o644);
+    expect(await status({}, io)).toBe(1);
+    expect(io.stdout).toContain('(and consider that token exposed if others use this machine).\n');
+    expect(io.stdout).not.toContain('..');
+  });
+
   it('a hanging keychain: status says so and exits 1', async () => {
     const { KeychainError } = await import('../../src/credentials/keychain.js');
     const keychain = fakeKeychain();
