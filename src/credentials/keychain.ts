@@ -101,22 +101,22 @@ export interface OsKeychainOptions {
 
 type Operation = 'read' | 'write' | 'delete';
 
-/** What the child answers on stdout, one JSON object. */
+/** What the child answers on its reply pipe (fd 3), one JSON object. */
 type ChildReply =
   | { ok: true; value: string | boolean | null }
   | { ok: false; stage: 'load' | 'open' | 'op'; message?: string };
 
 /**
  * The child: reads one request as JSON from stdin, imports the keyring module, makes the entry and runs
- * the one operation, then writes one JSON reply to stdout. CommonJS, run with `node -e`. It never prints
- * the secret anywhere but that reply, and its stderr is discarded.
+ * the one operation, then writes one JSON reply to file descriptor 3, a pipe of its own (its stdout and
+ * stderr are discarded, so nothing the addon prints can mix in). CommonJS, run with `node -e`.
  */
 const CHILD_SCRIPT = `
 let input = '';
 process.stdin.setEncoding('utf8');
 process.stdin.on('data', (c) => { input += c; });
 process.stdin.on('end', async () => {
-  const reply = (o) => process.stdout.write(JSON.stringify(o), () => process.exit(0));
+  const reply = (o) => { require('node:fs').writeSync(3, JSON.stringify(o)); process.exit(0); };
   const text = (e) => String(e && e.message ? e.message : e);
   let req;
   try { req = JSON.parse(input); } catch (e) { return reply({ ok: false, stage: 'op', message: 'bad request' }); }
@@ -171,7 +171,8 @@ export function osKeychain(options: OsKeychainOptions): Keychain {
     return new Promise((resolve, reject) => {
       let settled = false;
       let output = '';
-      const child = spawn(process.execPath, ['-e', CHILD_SCRIPT], { env: childEnv, stdio: ['pipe', 'pipe', 'ignore'], windowsHide: true });
+      const child = spawn(process.execPath, ['-e', CHILD_SCRIPT], { env: childEnv, stdio: ['pipe', 'ignore', 'ignore', 'pipe'], windowsHide: true });
+      const replies = child.stdio[3] as NodeJS.ReadableStream;
       const finish = (outcome: () => void) => {
         if (settled) return;
         settled = true;
@@ -191,9 +192,9 @@ export function osKeychain(options: OsKeychainOptions): Keychain {
       }, options.timeoutMs);
       timer.unref?.();
       child.unref();
-      child.stdout.setEncoding('utf8');
-      child.stdout.on('data', (chunk: string) => (output += chunk));
-      child.stdin.on('error', () => {});
+      replies.setEncoding('utf8');
+      replies.on('data', (chunk: string) => (output += chunk));
+      child.stdin?.on('error', () => {});
       child.on('error', (error) => finish(() => reject(new KeychainError('failed', `${label} could not be asked: ${platformReason(error)}`))));
       child.on('close', () =>
         finish(() => {
@@ -211,7 +212,7 @@ export function osKeychain(options: OsKeychainOptions): Keychain {
         }),
       );
       // The secret goes over the pipe, never in argv or the environment.
-      child.stdin.end(JSON.stringify({ module, service: KEYCHAIN_SERVICE, account, op: operation, ...(secret === undefined ? {} : { secret }) }));
+      child.stdin?.end(JSON.stringify({ module, service: KEYCHAIN_SERVICE, account, op: operation, ...(secret === undefined ? {} : { secret }) }));
     });
   }
 
