@@ -68,11 +68,13 @@ export async function login(flags: LoginFlags, io: CommandIo): Promise<number> {
   if (!result.accepted) throw new CommandError(refusal(result.answers, targets));
 
   const { target, me } = result.accepted;
-  const region = target.region ?? regionOfApp(me) ?? config.region;
+  // Asked at a base URL with no region named, and /me naming none: the region is unknown, and none is stored
+  // (storing the default would pass a guess off as found).
+  const region = target.region ?? regionOfApp(me);
   const store = await io.store();
   let saved;
   try {
-    saved = await store.save(profile, { token, region }, { insecure: flags.insecureStorage === true });
+    saved = await store.save(profile, { token, ...(region ? { region } : {}) }, { insecure: flags.insecureStorage === true });
   } catch (error) {
     if (error instanceof KeychainError) {
       throw new CommandError(
@@ -86,9 +88,14 @@ export async function login(flags: LoginFlags, io: CommandIo): Promise<number> {
   const workspace = me.app?.name ? `"${me.app.name}"` : me.app?.id_code ? `app ${me.app.id_code}` : 'the workspace';
   const admin = me.email ?? me.name ?? 'an admin';
   const lines = [
-    `Logged in to Intercom workspace ${workspace} (region ${region}) as ${admin}, profile "${profile}".`,
+    `Logged in to Intercom workspace ${workspace} (${region ? `region ${region}` : `at ${new URL(target.baseUrl).host}`}) as ${admin}, profile "${profile}".`,
     `Token ${maskToken(token)} stored in ${placeOf(saved.to, store, profile)}.`,
   ];
+  if (!region) {
+    lines.push(
+      'Its region is unknown (no --region, and Intercom did not name one), so none was stored: the region comes from --region or INTERCOM_REGION, else the default.',
+    );
+  }
   if (saved.to === 'file') {
     lines.push(
       saved.fallbackReason
@@ -98,6 +105,10 @@ export async function login(flags: LoginFlags, io: CommandIo): Promise<number> {
   }
   for (const other of saved.removedFrom) {
     lines.push(`The earlier copy of this profile's token in ${placeOf(other, store, profile)} was removed.`);
+  }
+  for (const stale of saved.staleCopies) {
+    const place = stale.store === 'file' ? store.file.path : placeOf('keychain', store, profile);
+    io.err(`Warning: an earlier copy of this profile's token may remain in ${place}: ${stale.reason}. Remove it by hand (see the README).\n`);
   }
   lines.push(
     profile === 'default'

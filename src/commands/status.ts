@@ -13,6 +13,9 @@ import { USER_AGENT } from '../intercom/source.js';
 import type { Me } from '../intercom/types.js';
 import { placeOf, type CommandIo } from './io.js';
 
+/** A message as a sentence: one full stop at the end, never two. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 export interface StatusFlags extends ConfigFlags {
   json?: boolean;
 }
@@ -45,13 +48,19 @@ export async function status(flags: StatusFlags, io: CommandIo): Promise<number>
   const store = await io.store();
   let stored: Found | undefined;
   try {
-    const lookup = await store.lookup(profile);
-    stored = lookup.found;
-    if (lookup.keychainSkipped) notes.push(`${lookup.keychainSkipped.message}.`);
+    if (envToken) {
+      // The environment's token is the one in effect: the keychain is not asked (it could prompt or hang).
+      const inFile = await store.file.read(profile);
+      if (inFile) stored = { ...inFile, from: 'file' };
+    } else {
+      const lookup = await store.lookup(profile);
+      stored = lookup.found;
+      if (lookup.keychainSkipped) notes.push(sentence(lookup.keychainSkipped.message));
+    }
   } catch (error) {
     if (!(error instanceof KeychainError || error instanceof CredentialFileError)) throw error;
-    if (envToken) notes.push(`${error.message}.`);
-    else problem = `${error.message}.`;
+    if (envToken) notes.push(sentence(error.message));
+    else problem = sentence(error.message);
   }
 
   let token: StatusReport['token'] = null;

@@ -2,9 +2,10 @@
 // file in the user's config directory, mode 0600 in a 0700 folder, written atomically. It is NOT encrypted,
 // and says so; a file that others can read or change is refused, with the chmod that fixes it.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
+import { isProfileName } from './profile.js';
 import { decodeSecret, type StoredCredential } from './stored.js';
 
 export const FILE_WARNING =
@@ -59,7 +60,7 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
     try {
       handle = await open(path, 'r');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: {} };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { profiles: Object.create(null) as FileShape['profiles'] };
       throw new CredentialFileError(`cannot read the credentials file ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
     }
     try {
@@ -94,9 +95,11 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
       throw new CredentialFileError(`the credentials file ${path} is not valid JSON; remove it and run \`intercom-mcp login\` again`);
     }
     const raw = (data as { profiles?: unknown } | null)?.profiles;
-    const profiles: FileShape['profiles'] = {};
-    if (typeof raw === 'object' && raw !== null) {
+    // No prototype: profile names such as `constructor` or `__proto__` are plain keys, never inherited ones.
+    const profiles: FileShape['profiles'] = Object.create(null) as FileShape['profiles'];
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
       for (const [name, entry] of Object.entries(raw)) {
+        if (!isProfileName(name)) continue;
         const credential = decodeSecret(entry);
         const savedAt = (entry as { saved_at?: unknown }).saved_at;
         if (credential) profiles[name] = { ...credential, ...(typeof savedAt === 'string' ? { saved_at: savedAt } : {}) };
@@ -136,7 +139,8 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
   return {
     path,
     async read(profile) {
-      const entry = (await load()).profiles[profile];
+      const { profiles } = await load();
+      const entry = Object.hasOwn(profiles, profile) ? profiles[profile] : undefined;
       return entry ? { token: entry.token, ...(entry.region ? { region: entry.region } : {}) } : undefined;
     },
     async write(profile, credential) {
@@ -145,11 +149,35 @@ export function createFileStore(options: { path: string; platform?: NodeJS.Platf
       await save(data);
     },
     async remove(profile) {
-      const data = await load();
+      // No mode or owner check here: a file others can read is exactly one to take a token out of. The
+      // profile goes; the file goes with its last profile, or when it cannot be parsed at all.
+      const fail = (error: unknown): never => {
+        throw new CredentialFileError(
+          `could not remove the token of profile "${profile}" from the credentials file ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}); delete the file by hand`,
+        );
+      };
+      let text: string;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        return fail(error);
+      }
+      let data: FileShape;
+      try {
+        data = parse(text);
+      } catch {
+        await unlink(path).catch(fail);
+        return true;
+      }
       if (!Object.hasOwn(data.profiles, profile)) return false;
       delete data.profiles[profile];
-      if (Object.keys(data.profiles).length === 0) await unlink(path);
-      else await save(data);
+      try {
+        if (Object.keys(data.profiles).length === 0) await unlink(path);
+        else await save(data);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') fail(error);
+      }
       return true;
     },
   };

@@ -1,8 +1,14 @@
 // The OS keychain: macOS Keychain, Windows Credential Manager, the Secret Service on Linux (GNOME Keyring,
 // KWallet), through @napi-rs/keyring. The addon is loaded here and only here, on the first read or write of a
 // credential (never on the server's start path), and stays out of the bundle: it ships prebuilt per platform.
+// Every keyring call, the constructor included, runs in a short-lived child process, never in this one: the
+// addon connects to D-Bus synchronously, and a bus that accepts but never answers would block the thread
+// that asked for good. A worker thread is not enough: a thread stuck in native code cannot be stopped, and
+// Node joins its worker threads at exit, so the process could never end. A child can be killed.
 
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 export const KEYCHAIN_SERVICE = 'intercom-mcp';
 
@@ -49,16 +55,6 @@ export interface Keychain {
   delete(account: string): Promise<boolean>;
 }
 
-/** The part of @napi-rs/keyring used here. */
-interface AsyncEntryLike {
-  getPassword(signal?: AbortSignal): Promise<string | null>;
-  setPassword(password: string, signal?: AbortSignal): Promise<void>;
-  deleteCredential(signal?: AbortSignal): Promise<boolean>;
-}
-interface KeyringModule {
-  AsyncEntry: new (service: string, account: string, options?: { linux?: { store?: 'secret-service' | 'keyutils' } }) => AsyncEntryLike;
-}
-
 export function keychainLabel(platform: NodeJS.Platform = process.platform): string {
   const name =
     platform === 'darwin'
@@ -96,26 +92,55 @@ export function classify(error: unknown, label: string, operation: 'read' | 'wri
 }
 
 export interface OsKeychainOptions {
-  /** How long one operation may take before it is abandoned (a password prompt nobody answers). */
+  /** How long one operation may take before it is abandoned (a password prompt nobody answers, a silent D-Bus). */
   readonly timeoutMs: number;
   readonly env?: NodeJS.ProcessEnv;
-  /** Replaces `import('@napi-rs/keyring')` (tests). */
-  readonly load?: () => Promise<unknown>;
+  /** The module the child imports instead of @napi-rs/keyring (tests): an absolute path. */
+  readonly modulePath?: string;
 }
 
-let loadedModule: Promise<KeyringModule> | undefined;
+type Operation = 'read' | 'write' | 'delete';
 
-async function loadKeyring(label: string, load: () => Promise<unknown>): Promise<KeyringModule> {
+/** What the child answers on its reply pipe (fd 3), one JSON object. */
+type ChildReply =
+  | { ok: true; value: string | boolean | null }
+  | { ok: false; stage: 'load' | 'open' | 'op'; message?: string };
+
+/**
+ * The child: reads one request as JSON from stdin, imports the keyring module, makes the entry and runs
+ * the one operation, then writes one JSON reply to file descriptor 3, a pipe of its own (its stdout and
+ * stderr are discarded, so nothing the addon prints can mix in). CommonJS, run with `node -e`.
+ */
+const CHILD_SCRIPT = `
+let input = '';
+process.stdin.setEncoding('utf8');
+process.stdin.on('data', (c) => { input += c; });
+process.stdin.on('end', async () => {
+  const reply = (o) => { require('node:fs').writeSync(3, JSON.stringify(o)); process.exit(0); };
+  const text = (e) => String(e && e.message ? e.message : e);
+  let req;
+  try { req = JSON.parse(input); } catch (e) { return reply({ ok: false, stage: 'op', message: 'bad request' }); }
+  let AsyncEntry;
   try {
-    const mod = (await load()) as Partial<KeyringModule> & { default?: Partial<KeyringModule> };
-    const AsyncEntry = mod.AsyncEntry ?? mod.default?.AsyncEntry;
-    if (typeof AsyncEntry !== 'function') throw new Error('no AsyncEntry export');
-    return { AsyncEntry };
+    const mod = await import(require('node:url').pathToFileURL(req.module).href);
+    AsyncEntry = mod.AsyncEntry || (mod.default && mod.default.AsyncEntry);
+  } catch (e) { return reply({ ok: false, stage: 'load' }); }
+  if (typeof AsyncEntry !== 'function') return reply({ ok: false, stage: 'load' });
+  let entry;
+  try { entry = new AsyncEntry(req.service, req.account, { linux: { store: 'secret-service' } }); }
+  catch (e) { return reply({ ok: false, stage: 'open', message: text(e) }); }
+  try {
+    const value = req.op === 'read' ? await entry.getPassword() : req.op === 'write' ? await entry.setPassword(req.secret) : await entry.deleteCredential();
+    reply({ ok: true, value: value === undefined ? null : value });
+  } catch (e) { reply({ ok: false, stage: 'op', message: text(e) }); }
+});
+`;
+
+function resolveKeyring(): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve('@napi-rs/keyring');
   } catch {
-    throw new KeychainError(
-      'unavailable',
-      `${label} is not supported on this platform (${process.platform}-${process.arch}): @napi-rs/keyring has no binary for it`,
-    );
+    return undefined;
   }
 }
 
@@ -123,55 +148,83 @@ async function loadKeyring(label: string, load: () => Promise<unknown>): Promise
 export function osKeychain(options: OsKeychainOptions): Keychain {
   const label = keychainLabel();
   const env = options.env ?? process.env;
-  const load = options.load ?? (() => import('@napi-rs/keyring'));
+  const seconds = Math.round(options.timeoutMs / 100) / 10;
+  const notSupported = () =>
+    new KeychainError(
+      'unavailable',
+      `${label} is not supported on this platform (${process.platform}-${process.arch}): @napi-rs/keyring has no binary for it`,
+    );
 
-  async function entry(account: string): Promise<AsyncEntryLike> {
+  /**
+   * Runs one operation in a child process, killed after timeoutMs: nothing in this process waits on the
+   * keychain, so a silent D-Bus or a prompt nobody answers never blocks the event loop or the exit.
+   */
+  function run(operation: Operation, account: string, secret?: string): Promise<string | boolean | null> {
     if (env.INTERCOM_MCP_NO_KEYCHAIN === '1') {
-      throw new KeychainError('unavailable', `${label} is turned off here (INTERCOM_MCP_NO_KEYCHAIN=1)`);
+      return Promise.reject(new KeychainError('unavailable', `${label} is turned off here (INTERCOM_MCP_NO_KEYCHAIN=1)`));
     }
-    const mod = await (options.load ? loadKeyring(label, load) : (loadedModule ??= loadKeyring(label, load)));
-    if (env === process.env) {
-      const bus = findSessionBus(env);
-      if (bus) process.env.DBUS_SESSION_BUS_ADDRESS = bus;
-    }
-    try {
-      // On Linux only the Secret Service: the kernel keyring (keyutils) would forget the token at reboot.
-      return new mod.AsyncEntry(KEYCHAIN_SERVICE, account, { linux: { store: 'secret-service' } });
-    } catch (error) {
-      throw new KeychainError('unavailable', `${label} is not reachable here: ${platformReason(error)}`);
-    }
-  }
-
-  /** Runs one operation, abandoned after timeoutMs (the addon's thread may go on; nothing waits for it). */
-  async function bounded<T>(operation: 'read' | 'write' | 'delete', run: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    const controller = new AbortController();
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        controller.abort();
-        const seconds = Math.round(options.timeoutMs / 100) / 10;
-        reject(
-          new KeychainError(
-            'timeout',
-            `${label} did not answer within ${seconds} s when asked to ${operation} the token (it may be locked and waiting for a password)`,
+    const module = options.modulePath ?? resolveKeyring();
+    if (!module) return Promise.reject(notSupported());
+    const bus = findSessionBus(env);
+    const childEnv: NodeJS.ProcessEnv = { ...env, ...(bus ? { DBUS_SESSION_BUS_ADDRESS: bus } : {}) };
+    delete childEnv.NODE_OPTIONS;
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      let output = '';
+      const child = spawn(process.execPath, ['-e', CHILD_SCRIPT], { env: childEnv, stdio: ['pipe', 'ignore', 'ignore', 'pipe'], windowsHide: true });
+      const replies = child.stdio[3] as NodeJS.ReadableStream;
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        outcome();
+      };
+      const timer = setTimeout(() => {
+        finish(() =>
+          reject(
+            new KeychainError(
+              'timeout',
+              `${label} did not answer within ${seconds} s when asked to ${operation} the token (it may be locked and waiting for a password)`,
+            ),
           ),
         );
+        child.kill('SIGKILL');
       }, options.timeoutMs);
       timer.unref?.();
+      child.unref();
+      replies.setEncoding('utf8');
+      replies.on('data', (chunk: string) => (output += chunk));
+      child.stdin?.on('error', () => {});
+      child.on('error', (error) => finish(() => reject(new KeychainError('failed', `${label} could not be asked: ${platformReason(error)}`))));
+      child.on('close', () =>
+        finish(() => {
+          let reply: ChildReply;
+          try {
+            reply = JSON.parse(output) as ChildReply;
+          } catch {
+            reject(new KeychainError('failed', `${label} failed to ${operation} the token: the keychain helper process ended without an answer`));
+            return;
+          }
+          if (reply.ok) resolve(reply.value);
+          else if (reply.stage === 'load') reject(notSupported());
+          else if (reply.stage === 'open') reject(new KeychainError('unavailable', `${label} is not reachable here: ${platformReason(reply.message)}`));
+          else reject(classify(new Error(reply.message ?? 'unknown error'), label, operation));
+        }),
+      );
+      // The secret goes over the pipe, never in argv or the environment.
+      child.stdin?.end(JSON.stringify({ module, service: KEYCHAIN_SERVICE, account, op: operation, ...(secret === undefined ? {} : { secret }) }));
     });
-    try {
-      return await Promise.race([run(controller.signal), late]);
-    } catch (error) {
-      throw classify(error, label, operation);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   return {
     label,
-    get: (account) => bounded('read', async (signal) => (await (await entry(account)).getPassword(signal)) ?? undefined),
-    set: (account, secret) => bounded('write', async (signal) => (await entry(account)).setPassword(secret, signal)),
-    delete: (account) => bounded('delete', async (signal) => (await entry(account)).deleteCredential(signal)),
+    get: async (account) => {
+      const value = await run('read', account);
+      return typeof value === 'string' ? value : undefined;
+    },
+    set: async (account, secret) => {
+      await run('write', account, secret);
+    },
+    delete: async (account) => (await run('delete', account)) === true,
   };
 }

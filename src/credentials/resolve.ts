@@ -25,6 +25,9 @@ export class CredentialError extends Error {
 /** How long the server waits for the keychain before giving up on it (a prompt nobody answers). */
 export const SERVER_KEYCHAIN_TIMEOUT_MS = 5_000;
 
+/** A message as a sentence: one full stop at the end, never two. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 const ENV_INSTEAD = "or set INTERCOM_ACCESS_TOKEN in this server's env in your MCP client config";
 
 export interface CredentialSourceOptions {
@@ -55,9 +58,9 @@ export function createCredentialSource(options: CredentialSourceOptions): Creden
     } catch (error) {
       if (error instanceof KeychainError) {
         const what = error.problem === 'timeout' ? 'Unlock it (or answer its password prompt) and call again' : 'Try again';
-        throw new CredentialError(`The stored Intercom token of profile "${profile}" could not be read: ${error.message}. ${what}, ${ENV_INSTEAD}.`);
+        throw new CredentialError(`The stored Intercom token of profile "${profile}" could not be read: ${sentence(error.message)} ${what}, ${ENV_INSTEAD}.`);
       }
-      if (error instanceof CredentialFileError) throw new CredentialError(`${error.message}.`);
+      if (error instanceof CredentialFileError) throw new CredentialError(sentence(error.message));
       throw error;
     }
     if (lookup.found) {
@@ -66,7 +69,7 @@ export function createCredentialSource(options: CredentialSourceOptions): Creden
     }
     if (lookup.keychainSkipped?.problem === 'locked') {
       throw new CredentialError(
-        `No Intercom token was found for profile "${profile}": ${lookup.keychainSkipped.message}. Unlock it and call again, ${ENV_INSTEAD}.`,
+        `No Intercom token was found for profile "${profile}": ${sentence(lookup.keychainSkipped.message)} Unlock it and call again, ${ENV_INSTEAD}.`,
       );
     }
     return undefined;

@@ -1,5 +1,5 @@
 // Both stores behind one interface: the OS keychain first, the credentials file where no keychain is reachable.
-import { createFileStore, credentialsFilePath, type FileStore } from './file-store.js';
+import { createFileStore, CredentialFileError, credentialsFilePath, type FileStore } from './file-store.js';
 import { KeychainError, osKeychain, type Keychain } from './keychain.js';
 
 // The errors a lookup can throw, from the one module the server loads for it.
@@ -25,11 +25,19 @@ export interface Saved {
   readonly fallbackReason?: KeychainError;
   /** Copies of this profile removed from the other store, so only the new one remains. */
   readonly removedFrom: readonly StoreName[];
+  /** Where an earlier copy may remain, since removing it failed. */
+  readonly staleCopies: readonly StaleCopy[];
 }
 
 export interface Removed {
   readonly keychain: boolean | KeychainError;
-  readonly file: boolean;
+  readonly file: boolean | CredentialFileError;
+}
+
+/** A copy of the profile in the other store that could not be removed: where, and why. */
+export interface StaleCopy {
+  readonly store: StoreName;
+  readonly reason: string;
 }
 
 export interface CredentialStore {
@@ -37,7 +45,7 @@ export interface CredentialStore {
   readonly file: FileStore;
   /** Keychain, then file. An unreachable or locked keychain is passed over; a hanging or failing one throws. */
   lookup(profile: string): Promise<Lookup>;
-  /** In the keychain, or in the file when it is unreachable or locked, or when `insecure` asks for the file. */
+  /** In the keychain, or in the file when there is none (unavailable) or `insecure` asks for it. A locked keychain throws. */
   save(profile: string, credential: StoredCredential, options?: { insecure?: boolean }): Promise<Saved>;
   remove(profile: string): Promise<Removed>;
 }
@@ -69,18 +77,32 @@ export function createCredentialStore(options: { keychain: Keychain; file: FileS
       if (!saveOptions.insecure) {
         try {
           await keychain.set(profile, encodeSecret(credential));
-          const removedFrom: StoreName[] = (await file.remove(profile).catch(() => false)) ? ['file'] : [];
-          return { to: 'keychain', removedFrom };
+          const staleCopies: StaleCopy[] = [];
+          const removed = await file.remove(profile).catch((error: unknown) => {
+            staleCopies.push({ store: 'file', reason: error instanceof Error ? error.message : String(error) });
+            return false;
+          });
+          return { to: 'keychain', removedFrom: removed ? ['file'] : [], staleCopies };
         } catch (error) {
-          if (!passable(error)) throw error;
+          // Only where there is no keychain: a locked one (or a dismissed unlock prompt) is the user's to open,
+          // not a reason to write the token unencrypted.
+          if (!(error instanceof KeychainError && error.problem === 'unavailable')) throw error;
           fallbackReason = error;
         }
       }
       await file.write(profile, credential);
       // A keychain copy would win over the file at lookup: it goes, where the keychain can be reached at all.
-      const removedFrom: StoreName[] =
-        saveOptions.insecure && (await keychain.delete(profile).catch(() => false)) ? ['keychain'] : [];
-      return { to: 'file', removedFrom, ...(fallbackReason ? { fallbackReason } : {}) };
+      const staleCopies: StaleCopy[] = [];
+      const removed =
+        saveOptions.insecure &&
+        (await keychain.delete(profile).catch((error: unknown) => {
+          // No keychain here: no copy there either.
+          if (!(error instanceof KeychainError && error.problem === 'unavailable')) {
+            staleCopies.push({ store: 'keychain', reason: error instanceof Error ? error.message : String(error) });
+          }
+          return false;
+        }));
+      return { to: 'file', removedFrom: removed ? ['keychain'] : [], staleCopies, ...(fallbackReason ? { fallbackReason } : {}) };
     },
     async remove(profile) {
       let fromKeychain: boolean | KeychainError;
@@ -90,7 +112,13 @@ export function createCredentialStore(options: { keychain: Keychain; file: FileS
         if (!(error instanceof KeychainError)) throw error;
         fromKeychain = error;
       }
-      const fromFile = await file.remove(profile);
+      let fromFile: boolean | CredentialFileError;
+      try {
+        fromFile = await file.remove(profile);
+      } catch (error) {
+        if (!(error instanceof CredentialFileError)) throw error;
+        fromFile = error;
+      }
       return { keychain: fromKeychain, file: fromFile };
     },
   };

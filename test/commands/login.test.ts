@@ -66,6 +66,17 @@ describe('intercom-mcp login', () => {
     expect(io.stdout).toContain('--profile sydney');
   });
 
+  it('--base-url without a region, and /me naming none: no region is stored, and the output says it is unknown', async () => {
+    const PROXY = 'https://proxy.example.test';
+    msw.use(http.get(`${PROXY}/me`, () => HttpResponse.json({ type: 'admin', id: '7', email: 'p@example.com', app: { id_code: 'p1', name: 'Proxied' } })));
+    const io = testIo({ input: TOKEN });
+    expect(await login({ withToken: true, baseUrl: PROXY }, io)).toBe(0);
+    expect(JSON.parse(io.keychain.secrets.get('default')!)).toEqual({ token: TOKEN });
+    expect(io.stdout).toContain('Logged in to Intercom workspace "Proxied" (at proxy.example.test) as p@example.com, profile "default".');
+    expect(io.stdout).toMatch(/Its region is unknown \(no --region, and Intercom did not name one\), so none was stored/);
+    expect(io.stdout).not.toMatch(/region us/);
+  });
+
   it('without a terminal and without --with-token it says how to pass the token', async () => {
     const error = await failure(login({}, testIo({ input: TOKEN })));
     expect(error.message).toMatch(/standard input is not a terminal.*--with-token/);
@@ -107,6 +118,23 @@ describe('intercom-mcp login', () => {
     const error = await failure(login({ withToken: true }, io));
     expect(error.message).toMatch(/the token works, but the OS keychain \(test\) did not answer .*Unlock the keychain and run login again, or .*--insecure-storage/);
     expect(await io.credentialStore.file.read('default')).toBeUndefined();
+  });
+
+  it('a locked keychain: the token is not written to the file; unlock it or use --insecure-storage', async () => {
+    msw.use(http.get(`${US}/me`, rejects), http.get(`${EU}/me`, accepts), http.get(`${AU}/me`, rejects));
+    const io = testIo({ input: TOKEN, keychain: fakeKeychain('locked') });
+    const error = await failure(login({ withToken: true }, io));
+    expect(error.message).toMatch(/the token works, but the OS keychain \(test\) says locked on write, so it was not stored\. Unlock the keychain and run login again, or store it unencrypted in a file with --insecure-storage\./);
+    expect(await io.credentialStore.file.read('default')).toBeUndefined();
+    expect(io.stdout).toBe('');
+  });
+
+  it('warns, naming where, when an earlier copy could not be removed', async () => {
+    msw.use(http.get(`${US}/me`, rejects), http.get(`${EU}/me`, accepts), http.get(`${AU}/me`, rejects));
+    const io = testIo({ input: TOKEN, keychain: fakeKeychain('locked') });
+    expect(await login({ withToken: true, insecureStorage: true }, io)).toBe(0);
+    expect(io.stderr).toMatch(/Warning: an earlier copy of this profile's token may remain in the OS keychain \(test\), service "intercom-mcp", account "default": the OS keychain \(test\) says locked on delete\./);
+    expect(io.stderr).not.toContain(TOKEN);
   });
 
   it('warns when INTERCOM_ACCESS_TOKEN is set, since it wins', async () => {

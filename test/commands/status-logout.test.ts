@@ -59,6 +59,23 @@ describe('intercom-mcp status and logout', () => {
     expect(hosts).toEqual([]);
   });
 
+  it('status --profile constructor: not logged in, not a crash', async () => {
+    const io = testIo();
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    expect(await status({ profile: 'constructor' }, io)).toBe(1);
+    expect(io.stdout).toContain('Run `intercom-mcp login --profile constructor`.');
+  });
+
+  it.runIf(process.platform !== 'win32')('a credentials file message that ends in a full stop gets no second one', async () => {
+    const { chmodSync } = await import('node:fs');
+    const io = testIo({ keychain: fakeKeychain('unavailable') });
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    chmodSync(io.credentialStore.file.path, 0o644);
+    expect(await status({}, io)).toBe(1);
+    expect(io.stdout).toContain('(and consider that token exposed if others use this machine).\n');
+    expect(io.stdout).not.toContain('..');
+  });
+
   it('a hanging keychain: status says so and exits 1', async () => {
     const { KeychainError } = await import('../../src/credentials/keychain.js');
     const keychain = fakeKeychain();
@@ -70,6 +87,18 @@ describe('intercom-mcp status and logout', () => {
     expect(io.stdout).toContain('did not answer within 30 s');
   });
 
+  it('with INTERCOM_ACCESS_TOKEN set, status never asks the keychain (it could hang or prompt)', async () => {
+    msw.use(http.get('https://api.intercom.io/me', () => HttpResponse.json({ type: 'admin', id: '1', email: 'e@example.com' })));
+    const keychain = fakeKeychain('hang');
+    const io = testIo({ keychain, env: { INTERCOM_ACCESS_TOKEN: TOKEN } });
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    expect(await status({ json: true }, io)).toBe(0);
+    expect(keychain.calls).toBe(0);
+    const report = JSON.parse(io.stdout) as StatusReport;
+    expect(report.token).toMatchObject({ source: 'environment' });
+    expect(report.notes.join(' ')).toMatch(/also stored in .*credentials\.json .*not used while INTERCOM_ACCESS_TOKEN is set/);
+  });
+
   it('logout removes from both stores, then says there is nothing', async () => {
     const io = testIo({ keychain: stored() });
     await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
@@ -79,6 +108,26 @@ describe('intercom-mcp status and logout', () => {
     io.stdout = '';
     expect(await logout({}, io)).toBe(0);
     expect(io.stdout).toMatch(/^No token was stored for profile "default" \(looked in the OS keychain \(test\) and .*\); nothing to remove\.\n$/);
+  });
+
+  it('logout removes a world-readable credentials file, and says what the keychain did first', async () => {
+    const { chmodSync, existsSync } = await import('node:fs');
+    const io = testIo({ keychain: stored() });
+    await io.credentialStore.file.write('default', { token: 'file-copy-0123' });
+    chmodSync(io.credentialStore.file.path, 0o644);
+    expect(await logout({}, io)).toBe(0);
+    expect(io.stdout).toContain('Removed the token of profile "default" from the OS keychain (test)');
+    expect(io.stdout).toContain(`Removed the token of profile "default" from ${io.credentialStore.file.path}.`);
+    expect(existsSync(io.credentialStore.file.path)).toBe(false);
+  });
+
+  it('logout: a file that cannot be removed is an error after the keychain result, exit 1', async () => {
+    const { CredentialFileError } = await import('../../src/credentials/file-store.js');
+    const io = testIo({ keychain: stored() });
+    io.credentialStore.file.remove = () => Promise.reject(new CredentialFileError('could not remove the token from the credentials file X (EACCES)'));
+    expect(await logout({}, io)).toBe(1);
+    expect(io.stdout).toContain('Removed the token of profile "default" from the OS keychain (test)');
+    expect(io.stderr).toContain('intercom-mcp: could not remove the token from the credentials file X (EACCES).');
   });
 
   it('logout with a locked keychain: exit 1, since a token may remain there', async () => {

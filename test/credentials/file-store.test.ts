@@ -83,4 +83,56 @@ describe.runIf(posix)('the credentials file', () => {
     expect(error.message).toMatch(/is not valid JSON; remove it/);
     expect(error.message).not.toContain('tok-in-garbage');
   });
+
+  it('remove takes a profile out of a world-readable file (the rest rewritten 0600), and deletes the file with its last one', async () => {
+    const path = fresh();
+    const store = createFileStore({ path });
+    await store.write('a', { token: 'ta-0123456789' });
+    await store.write('b', { token: 'tb-0123456789' });
+    chmodSync(path, 0o644);
+    expect(await store.remove('a')).toBe(true);
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(await store.read('b')).toEqual({ token: 'tb-0123456789' });
+    chmodSync(path, 0o644);
+    expect(await store.remove('b')).toBe(true);
+    expect(() => statSync(path)).toThrow();
+  });
+
+  it('remove deletes a file that cannot be parsed', async () => {
+    const path = fresh();
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+    writeFileSync(path, 'tok-in-garbage {', { mode: 0o644 });
+    expect(await createFileStore({ path }).remove('default')).toBe(true);
+    expect(() => statSync(path)).toThrow();
+  });
+
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf'])('a profile named %j is a plain profile, not an inherited property', async (name) => {
+    const path = fresh();
+    const store = createFileStore({ path });
+    expect(await store.read(name)).toBeUndefined();
+    expect(await store.remove(name)).toBe(false);
+    await store.write('default', { token: 'td-0123456789' });
+    expect(await store.read(name)).toBeUndefined();
+    expect(await store.remove(name)).toBe(false);
+    await store.write(name, { token: 'tn-0123456789' });
+    expect(await store.read(name)).toEqual({ token: 'tn-0123456789' });
+    expect(await store.read('default')).toEqual({ token: 'td-0123456789' });
+    expect(await store.remove(name)).toBe(true);
+    expect(await store.read(name)).toBeUndefined();
+  });
+
+  it('a file naming __proto__ or an invalid profile keeps them out, and the valid ones in', async () => {
+    const path = fresh();
+    mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+    writeFileSync(
+      path,
+      '{"profiles":{"__proto__":{"token":"evil-0123456789"},"../x":{"token":"bad-0123456789"},"work":{"token":"tw-0123456789","region":"eu"}}}',
+      { mode: 0o600 },
+    );
+    const store = createFileStore({ path });
+    expect(await store.read('__proto__')).toBeUndefined();
+    expect(await store.read('../x')).toBeUndefined();
+    expect(await store.read('work')).toEqual({ token: 'tw-0123456789', region: 'eu' });
+    expect(await store.read('constructor')).toBeUndefined();
+  });
 });

@@ -1,36 +1,17 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { classify, KEYCHAIN_SERVICE, KeychainError, osKeychain } from '../../src/credentials/keychain.js';
 
-type Ctor = { service: string; account: string; options: unknown };
+/** A stand-in for @napi-rs/keyring's module, imported by the keychain's child process; see the file. */
+const FAKE = fileURLToPath(new URL('../fixtures/keyring/fake-keyring.mjs', import.meta.url));
+const NO_BINDING = fileURLToPath(new URL('../fixtures/keyring/no-binding.mjs', import.meta.url));
 
-/** A stand-in for @napi-rs/keyring's module: AsyncEntry over a map, or behaving as told. */
-function fakeModule(behaviour: {
-  ctor?: () => void;
-  get?: () => Promise<string | null>;
-  secrets?: Map<string, string>;
-  made?: Ctor[];
-}) {
-  const secrets = behaviour.secrets ?? new Map<string, string>();
-  class AsyncEntry {
-    constructor(
-      readonly service: string,
-      readonly account: string,
-      options: unknown,
-    ) {
-      behaviour.ctor?.();
-      behaviour.made?.push({ service, account, options });
-    }
-    async getPassword(): Promise<string | null> {
-      return behaviour.get ? behaviour.get() : (secrets.get(this.account) ?? null);
-    }
-    async setPassword(password: string): Promise<void> {
-      secrets.set(this.account, password);
-    }
-    async deleteCredential(): Promise<boolean> {
-      return secrets.delete(this.account);
-    }
-  }
-  return async () => ({ AsyncEntry });
+function fakeEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const dir = mkdtempSync(join(tmpdir(), 'intercom-mcp-kc-'));
+  return { PATH: process.env.PATH ?? '', FAKE_KEYRING_FILE: join(dir, 'secrets.json'), FAKE_KEYRING_MADE: join(dir, 'made.jsonl'), ...extra };
 }
 
 async function problemOf(promise: Promise<unknown>): Promise<KeychainError> {
@@ -44,14 +25,16 @@ async function problemOf(promise: Promise<unknown>): Promise<KeychainError> {
 
 describe('the OS keychain module', () => {
   it('found: service intercom-mcp, account = profile, pinned to the Secret Service on Linux', async () => {
-    const made: Ctor[] = [];
-    const keychain = osKeychain({ timeoutMs: 1000, env: {}, load: fakeModule({ made, secrets: new Map([['work', 'secret-1']]) }) });
+    const env = fakeEnv();
+    const keychain = osKeychain({ timeoutMs: 10_000, env, modulePath: FAKE });
+    await keychain.set('work', 'secret-1');
     expect(await keychain.get('work')).toBe('secret-1');
-    expect(made).toEqual([{ service: KEYCHAIN_SERVICE, account: 'work', options: { linux: { store: 'secret-service' } } }]);
+    const made = readFileSync(env.FAKE_KEYRING_MADE!, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as unknown);
+    expect(made.at(-1)).toEqual({ service: KEYCHAIN_SERVICE, account: 'work', options: { linux: { store: 'secret-service' } } });
   });
 
   it('missing: undefined; set then delete round-trips', async () => {
-    const keychain = osKeychain({ timeoutMs: 1000, env: {}, load: fakeModule({}) });
+    const keychain = osKeychain({ timeoutMs: 10_000, env: fakeEnv(), modulePath: FAKE });
     expect(await keychain.get('default')).toBeUndefined();
     await keychain.set('default', '{"token":"x"}');
     expect(await keychain.get('default')).toBe('{"token":"x"}');
@@ -60,11 +43,8 @@ describe('the OS keychain module', () => {
   });
 
   it('locked: a store that will not open is "locked", without the platform text of a read', async () => {
-    const keychain = osKeychain({
-      timeoutMs: 1000,
-      env: {},
-      load: fakeModule({ get: () => Promise.reject(new Error("Couldn't access platform storage: Secret Service: collection is locked")) }),
-    });
+    const env = fakeEnv({ FAKE_KEYRING_MODE: 'reject-get', FAKE_KEYRING_ERROR: "Couldn't access platform storage: Secret Service: collection is locked" });
+    const keychain = osKeychain({ timeoutMs: 10_000, env, modulePath: FAKE });
     const error = await problemOf(keychain.get('default'));
     expect(error.problem).toBe('locked');
     expect(error.message).toMatch(/could not be opened to read the token \(it is locked/);
@@ -72,22 +52,19 @@ describe('the OS keychain module', () => {
   });
 
   it('unavailable: no D-Bus session is one clear line', async () => {
-    const keychain = osKeychain({
-      timeoutMs: 1000,
-      env: {},
-      load: fakeModule({
-        ctor: () => {
-          throw new Error('Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead');
-        },
-      }),
+    const env = fakeEnv({
+      FAKE_KEYRING_MODE: 'throw-ctor',
+      FAKE_KEYRING_ERROR:
+        'Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead',
     });
+    const keychain = osKeychain({ timeoutMs: 10_000, env, modulePath: FAKE });
     const error = await problemOf(keychain.get('default'));
     expect(error.problem).toBe('unavailable');
     expect(error.message).toMatch(/is not reachable here: no D-Bus session bus \(DBUS_SESSION_BUS_ADDRESS is not set\)$/);
   });
 
   it('unavailable: a platform without a binary is one line, not a stack trace', async () => {
-    const keychain = osKeychain({ timeoutMs: 1000, env: {}, load: () => Promise.reject(new Error('Cannot find native binding. npm has a bug ...')) });
+    const keychain = osKeychain({ timeoutMs: 10_000, env: fakeEnv(), modulePath: NO_BINDING });
     const error = await problemOf(keychain.set('default', 'x'));
     expect(error.problem).toBe('unavailable');
     expect(error.message).toMatch(/is not supported on this platform \(\w+-\w+\): @napi-rs\/keyring has no binary for it$/);
@@ -95,19 +72,39 @@ describe('the OS keychain module', () => {
   });
 
   it('unavailable: INTERCOM_MCP_NO_KEYCHAIN=1 turns it off without loading the addon', async () => {
-    let loaded = 0;
-    const keychain = osKeychain({ timeoutMs: 1000, env: { INTERCOM_MCP_NO_KEYCHAIN: '1' }, load: async () => void loaded++ });
+    const env = fakeEnv({ INTERCOM_MCP_NO_KEYCHAIN: '1' });
+    const keychain = osKeychain({ timeoutMs: 10_000, env, modulePath: FAKE });
     expect((await problemOf(keychain.get('default'))).problem).toBe('unavailable');
-    expect(loaded).toBe(0);
+    expect(() => readFileSync(env.FAKE_KEYRING_MADE!)).toThrow();
   });
 
   it('a keychain that hangs is abandoned after the timeout', async () => {
-    const keychain = osKeychain({ timeoutMs: 80, env: {}, load: fakeModule({ get: () => new Promise(() => {}) }) });
+    const keychain = osKeychain({ timeoutMs: 80, env: fakeEnv({ FAKE_KEYRING_MODE: 'hang-get' }), modulePath: FAKE });
     const started = Date.now();
     const error = await problemOf(keychain.get('default'));
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error.problem).toBe('timeout');
     expect(error.message).toMatch(/did not answer within 0\.1 s when asked to read the token \(it may be locked and waiting for a password\)/);
+  });
+
+  it('a constructor that blocks its thread (a D-Bus that never answers) times out, and this event loop stays alive', async () => {
+    const keychain = osKeychain({ timeoutMs: 1500, env: fakeEnv({ FAKE_KEYRING_MODE: 'block-ctor' }), modulePath: FAKE });
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 50);
+    const started = Date.now();
+    try {
+      const error = await problemOf(keychain.get('default'));
+      const elapsed = Date.now() - started;
+      expect(error.problem).toBe('timeout');
+      expect(elapsed).toBeGreaterThanOrEqual(1400);
+      expect(elapsed).toBeLessThan(5000);
+      // A timer kept firing while the keyring was blocked: nothing blocked this thread.
+      expect(ticks).toBeGreaterThanOrEqual(10);
+      const fired = await new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 10));
+      expect(fired).toBe(true);
+    } finally {
+      clearInterval(ticker);
+    }
   });
 
   it.each([

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,7 +39,8 @@ describe("the server's token lookup: environment, keychain, file", () => {
 
   it('a keychain that hangs is abandoned with a message that says so and what to do', async () => {
     const { osKeychain } = await import('../../src/credentials/keychain.js');
-    const hanging = osKeychain({ timeoutMs: 50, env: {}, load: async () => ({ AsyncEntry: class { getPassword = () => new Promise(() => {}); } }) });
+    const modulePath = fileURLToPath(new URL('../fixtures/keyring/fake-keyring.mjs', import.meta.url));
+    const hanging = osKeychain({ timeoutMs: 50, env: { FAKE_KEYRING_MODE: 'hang-get' }, modulePath });
     const file = createFileStore({ path: join(mkdtempSync(join(tmpdir(), 'intercom-mcp-res-')), 'credentials.json') });
     const source = createCredentialSource({ env: {}, profile: 'default', store: async () => createCredentialStore({ keychain: hanging, file }) });
     const error = await source().then(

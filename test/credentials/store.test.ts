@@ -44,7 +44,7 @@ describe('the credential store: keychain first, file where there is none', () =>
     await file.write('default', { token: 'old-file-token' });
     const keychain = fakeKeychain();
     const saved = await createCredentialStore({ keychain, file }).save('default', { token: 'new-1', region: 'eu' });
-    expect(saved).toEqual({ to: 'keychain', removedFrom: ['file'] });
+    expect(saved).toEqual({ to: 'keychain', removedFrom: ['file'], staleCopies: [] });
     expect(JSON.parse(keychain.secrets.get('default')!)).toEqual({ token: 'new-1', region: 'eu' });
     expect(await file.read('default')).toBeUndefined();
   });
@@ -57,12 +57,36 @@ describe('the credential store: keychain first, file where there is none', () =>
     expect(await file.read('work')).toEqual({ token: 'w-1', region: 'au' });
   });
 
+  it('save does not fall back to the unencrypted file when the keychain is locked: it throws', async () => {
+    const file = fileAt();
+    const error = await createCredentialStore({ keychain: fakeKeychain('locked'), file })
+      .save('work', { token: 'w-1' })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(error).toBeInstanceOf(KeychainError);
+    expect((error as KeychainError).problem).toBe('locked');
+    expect(await file.read('work')).toBeUndefined();
+  });
+
   it('save with insecure goes to the file and removes the keychain copy', async () => {
     const file = fileAt();
     const keychain = fakeKeychain('ok', new Map([['default', '{"token":"kc"}']]));
     const saved = await createCredentialStore({ keychain, file }).save('default', { token: 'plain-1' }, { insecure: true });
-    expect(saved).toEqual({ to: 'file', removedFrom: ['keychain'] });
+    expect(saved).toEqual({ to: 'file', removedFrom: ['keychain'], staleCopies: [] });
     expect(keychain.secrets.has('default')).toBe(false);
+  });
+
+  it('a copy in the other store that could not be removed is reported, not swallowed', async () => {
+    const file = fileAt();
+    const keychain = fakeKeychain('locked');
+    const saved = await createCredentialStore({ keychain, file }).save('default', { token: 'plain-1' }, { insecure: true });
+    expect(saved.to).toBe('file');
+    expect(saved.staleCopies).toEqual([{ store: 'keychain', reason: 'the OS keychain (test) says locked on delete' }]);
+    const failingFile = { ...fileAt(), remove: () => Promise.reject(new Error('EACCES on the credentials file')) };
+    const toKeychain = await createCredentialStore({ keychain: fakeKeychain(), file: failingFile }).save('default', { token: 'k-1' });
+    expect(toKeychain).toEqual({ to: 'keychain', removedFrom: [], staleCopies: [{ store: 'file', reason: 'EACCES on the credentials file' }] });
   });
 
   it('remove reports each store, and a keychain problem as such', async () => {
