@@ -156,8 +156,8 @@ export function osKeychain(options: OsKeychainOptions): Keychain {
     );
 
   /**
-   * Runs one operation in a child process, killed after timeoutMs: nothing in this process waits on the
-   * keychain, so a silent D-Bus or a prompt nobody answers never blocks the event loop or the exit.
+   * Runs one operation in a child process, killed after timeoutMs: a silent D-Bus or a prompt nobody
+   * answers never blocks this process's event loop, and holds its exit for timeoutMs at most.
    */
   function run(operation: Operation, account: string, secret?: string): Promise<string | boolean | null> {
     if (env.INTERCOM_MCP_NO_KEYCHAIN === '1') {
@@ -172,7 +172,7 @@ export function osKeychain(options: OsKeychainOptions): Keychain {
       let settled = false;
       let output = '';
       const child = spawn(process.execPath, ['-e', CHILD_SCRIPT], { env: childEnv, stdio: ['pipe', 'ignore', 'ignore', 'pipe'], windowsHide: true });
-      const replies = child.stdio[3] as NodeJS.ReadableStream;
+      const replies = child.stdio[3] as import('node:stream').Readable;
       const finish = (outcome: () => void) => {
         if (settled) return;
         settled = true;
@@ -188,10 +188,14 @@ export function osKeychain(options: OsKeychainOptions): Keychain {
             ),
           ),
         );
+        // Killed and let go: a helper stuck in D-Bus must not hold the exit either.
         child.kill('SIGKILL');
+        child.unref();
+        replies.destroy();
+        child.stdin?.destroy();
       }, options.timeoutMs);
-      timer.unref?.();
-      child.unref();
+      // While the call is pending the child and the timer keep the process alive (a CLI command has nothing
+      // else to wait on, and would otherwise exit 0 in silence), for at most timeoutMs.
       replies.setEncoding('utf8');
       replies.on('data', (chunk: string) => (output += chunk));
       child.stdin?.on('error', () => {});
