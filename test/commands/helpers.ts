@@ -2,6 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { CommandIo } from '../../src/commands/io.js';
 import { createFileStore } from '../../src/credentials/file-store.js';
 import { createCredentialStore, type CredentialStore } from '../../src/credentials/store.js';
@@ -45,4 +47,18 @@ export function testIo(options: { input?: string; tty?: boolean; env?: NodeJS.Pr
     else stdin.end(options.input);
   }
   return io;
+}
+
+/** An msw server for this describe block that records the host of every request (cleared after each test). */
+export function mswRecordingHosts() {
+  const msw = setupServer();
+  const hosts: string[] = [];
+  msw.events.on('request:start', ({ request }) => hosts.push(new URL(request.url).host));
+  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
+  afterEach(() => {
+    msw.resetHandlers();
+    hosts.length = 0;
+  });
+  afterAll(() => msw.close());
+  return { msw, hosts };
 }

@@ -1,10 +1,9 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CommandError } from '../../src/commands/io.js';
 import { login } from '../../src/commands/login.js';
 import { fakeKeychain } from '../credentials/fake-keychain.js';
-import { testIo } from './helpers.js';
+import { mswRecordingHosts, testIo } from './helpers.js';
 
 const TOKEN = 'login-token-0123456789abcdef';
 const US = 'https://api.intercom.io';
@@ -25,15 +24,7 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe('intercom-mcp login', () => {
-  const msw = setupServer();
-  const hosts: string[] = [];
-  msw.events.on('request:start', ({ request }) => hosts.push(new URL(request.url).host));
-  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => {
-    msw.resetHandlers();
-    hosts.length = 0;
-  });
-  afterAll(() => msw.close());
+  const { msw, hosts } = mswRecordingHosts();
 
   it('finds the region that accepts, stores token and region in the keychain, and says what and where', async () => {
     msw.use(http.get(`${US}/me`, rejects), http.get(`${EU}/me`, accepts), http.get(`${AU}/me`, rejects));

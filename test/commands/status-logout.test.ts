@@ -1,25 +1,16 @@
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logout } from '../../src/commands/logout.js';
 import { status, type StatusReport } from '../../src/commands/status.js';
 import { fakeKeychain } from '../credentials/fake-keychain.js';
-import { testIo } from './helpers.js';
+import { mswRecordingHosts, testIo } from './helpers.js';
 
 const TOKEN = 'status-token-0123456789abcdef';
 const AU = 'https://api.au.intercom.io';
 
 describe('intercom-mcp status and logout', () => {
-  const msw = setupServer();
-  const hosts: string[] = [];
-  msw.events.on('request:start', ({ request }) => hosts.push(new URL(request.url).host));
-  beforeAll(() => msw.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => {
-    msw.resetHandlers();
-    hosts.length = 0;
-  });
-  afterAll(() => msw.close());
+  const { msw, hosts } = mswRecordingHosts();
 
   const stored = () => fakeKeychain('ok', new Map([['default', JSON.stringify({ token: TOKEN, region: 'au' })]]));
 
