@@ -50,8 +50,8 @@ interface Session {
   close(): Promise<void>;
 }
 
-async function open(deps: CliDeps, options: { flags: ConfigFlags; demo: boolean }): Promise<Session> {
-  const config = deps.resolveConfig(options.flags, process.env);
+async function open(deps: CliDeps, options: { flags: ConfigFlags; demo: boolean; env?: NodeJS.ProcessEnv }): Promise<Session> {
+  const config = deps.resolveConfig(options.flags, options.env ?? process.env);
   const { createServerFactory, wiring } = await import('../server/stdio.js');
   const wired = await wiring({ demo: options.demo, profile: config.profile });
   const { writeErr } = deps;
@@ -129,7 +129,8 @@ function usage(tool: ListedTool): string {
 }
 
 export async function runTools(deps: CliDeps): Promise<number> {
-  const session = await openOrExplain(deps, { flags: {}, demo: false });
+  // Listing needs no settings: a bad INTERCOM_REGION (or any other) must not stop it.
+  const session = await openOrExplain(deps, { flags: {}, demo: false, env: {} });
   if (typeof session === 'number') return session;
   try {
     const tools = await listTools(session.client);
@@ -141,7 +142,7 @@ export async function runTools(deps: CliDeps): Promise<number> {
   }
 }
 
-async function openOrExplain(deps: CliDeps, options: { flags: ConfigFlags; demo: boolean }): Promise<Session | number> {
+async function openOrExplain(deps: CliDeps, options: { flags: ConfigFlags; demo: boolean; env?: NodeJS.ProcessEnv }): Promise<Session | number> {
   try {
     return await open(deps, options);
   } catch (error) {

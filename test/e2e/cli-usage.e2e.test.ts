@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { BIN } from './harness.js';
 
-function cli(args: string[]) {
+function cli(args: string[], env: Record<string, string> = {}) {
   const out = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
     timeout: 20_000,
-    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-usage-home', INTERCOM_MCP_NO_KEYCHAIN: '1' },
+    env: { PATH: process.env.PATH ?? '', HOME: '/nonexistent-usage-home', INTERCOM_MCP_NO_KEYCHAIN: '1', ...env },
   });
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
 }
@@ -30,6 +30,13 @@ describe('CLI usage', () => {
     expect(cli(['--help'])).toMatchObject({ status: 0, stdout: expect.stringContaining('Usage: intercom-mcp') });
     expect(cli(['--version'])).toMatchObject({ status: 0, stdout: expect.stringMatching(/^\d+\.\d+\.\d+\n$/) });
     expect(cli(['call', '--help'])).toMatchObject({ status: 0 });
+  });
+
+  it('tools lists the tools whatever the settings say (it needs none)', () => {
+    const out = cli(['tools'], { INTERCOM_REGION: 'mars', INTERCOM_TIMEOUT_MS: 'soon' });
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/^search: /);
+    expect(out.stdout).toContain('get_contact: ');
   });
 
   it('an unquoted query is joined back into one argument', () => {
