@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { cpus, freemem, platform, release, tmpdir, totalmem, arch } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { distIsStale } from '../scripts/dist-is-stale.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'intercom-mcp.js');
@@ -34,16 +35,8 @@ const log = (line) => process.stderr.write(`${line}\n`);
 // ---------------------------------------------------------------------------------------------------
 // Build if needed, and bundle the TypeScript fake of Intercom for this process.
 
-function newestMtime(path) {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
 function ensureBuilt() {
-  const out = join(ROOT, 'dist', 'cli.js');
-  const inputs = ['src', 'package.json', 'tsup.config.ts'].map((p) => newestMtime(join(ROOT, p)));
-  if (existsSync(out) && statSync(out).mtimeMs >= Math.max(...inputs)) return;
+  if (!distIsStale(ROOT)) return;
   log('building (dist/ is missing or older than src/) ...');
   const built = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   if (built.status !== 0) throw new Error('npm run build failed');

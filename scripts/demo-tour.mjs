@@ -2,11 +2,11 @@
 // (as Claude Desktop or Cursor would), connects the MCP SDK's client, lists the tools and makes a few
 // representative calls, printing each request and a readable answer. No token, no network.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { distIsStale } from './dist-is-stale.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'intercom-mcp.js');
@@ -14,17 +14,9 @@ const out = (text = '') => process.stdout.write(`${text}\n`);
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text);
 const dim = (text) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text);
 
-function newestMtime(path) {
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
-}
-
 /** Builds dist/ when it is missing or older than the sources, as `npm run bench` does. */
 function ensureBuilt() {
-  const cli = join(ROOT, 'dist', 'cli.js');
-  const inputs = ['src', 'package.json', 'tsup.config.ts'].map((p) => newestMtime(join(ROOT, p)));
-  if (existsSync(cli) && statSync(cli).mtimeMs >= Math.max(...inputs)) return;
+  if (!distIsStale(ROOT)) return;
   out(dim('building dist/ (npm run build) ...'));
   const built = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (built.status !== 0) throw new Error('npm run build failed; run it yourself to see why');

@@ -105,20 +105,9 @@ export function createCredentialStore(options: { keychain: Keychain; file: FileS
       return { to: 'file', removedFrom: removed ? ['keychain'] : [], staleCopies, ...(fallbackReason ? { fallbackReason } : {}) };
     },
     async remove(profile) {
-      let fromKeychain: boolean | KeychainError;
-      try {
-        fromKeychain = await keychain.delete(profile);
-      } catch (error) {
-        if (!(error instanceof KeychainError)) throw error;
-        fromKeychain = error;
-      }
-      let fromFile: boolean | CredentialFileError;
-      try {
-        fromFile = await file.remove(profile);
-      } catch (error) {
-        if (!(error instanceof CredentialFileError)) throw error;
-        fromFile = error;
-      }
+      // Both stores are tried whatever the other answered; an expected failure is a result, not a throw.
+      const fromKeychain = await keychain.delete(profile).catch((error: unknown) => expected(error, KeychainError));
+      const fromFile = await file.remove(profile).catch((error: unknown) => expected(error, CredentialFileError));
       return { keychain: fromKeychain, file: fromFile };
     },
   };
@@ -131,4 +120,10 @@ export function defaultCredentialStore(options: { env?: NodeJS.ProcessEnv; keych
     keychain: osKeychain({ timeoutMs: options.keychainTimeoutMs, env }),
     file: createFileStore({ path: credentialsFilePath(env) }),
   });
+}
+
+/** `error` when it is an `ErrorClass`, rethrown otherwise. */
+function expected<E extends Error>(error: unknown, ErrorClass: new (...args: never[]) => E): E {
+  if (error instanceof ErrorClass) return error;
+  throw error;
 }
