@@ -1,6 +1,7 @@
 import { writeErr, writeOut } from './cli/output.js';
 import { ConfigError, resolveConfig, type ConfigFlags } from './config.js';
 import { REGION_NAMES } from './intercom/regions.js';
+import { TOOLSET_NAMES } from './tools/toolsets.js';
 
 // Start-up is paid every time a chat opens, so the common case (no command, maybe a few options) is
 // parsed here by hand and commander (40 kB) is only loaded for help, version, sub-commands and anything
@@ -12,6 +13,7 @@ const VALUE_FLAGS: Readonly<Record<string, keyof ConfigFlags>> = {
   '--api-version': 'apiVersion',
   '--timeout-ms': 'timeoutMs',
   '--profile': 'profile',
+  '--toolsets': 'toolsets',
 };
 const REGION_CHOICES: readonly string[] = REGION_NAMES;
 
@@ -135,6 +137,7 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--api-version <version>', 'Intercom-Version header (env INTERCOM_API_VERSION, default 2.16)'))
     .addOption(new Option('--timeout-ms <ms>', 'per-request timeout in ms (env INTERCOM_TIMEOUT_MS, default 30000)'))
     .addOption(new Option('--profile <name>', 'which stored token to use, for several workspaces (env INTERCOM_PROFILE, default "default")'))
+    .addOption(new Option('--toolsets <list>', `the tool families to serve, comma-separated: ${TOOLSET_NAMES.join(', ')}, or all (env INTERCOM_TOOLSETS, default all)`))
     .addOption(new Option('--demo', 'answer from a built-in sample workspace: no token, no network (env INTERCOM_MCP_DEMO=1)'))
     .addHelpText(
       'after',

@@ -89,7 +89,7 @@ export async function startHttpServer(config: Config, options: HttpOptions): Pro
 
   const sourceFor = (token: string) => createIntercomSource({ config, getToken: () => token, ...(options.client ? { client: options.client } : {}) });
   const serverFor = (source: () => Promise<import('../../intercom/client.js').IntercomClient>, caller: Caller): McpServer =>
-    createServer({ intercom: source, links: createLinkResolver(source, config.appBaseUrl, caller), log, shutdown: shutdown.signal });
+    createServer({ intercom: source, links: createLinkResolver(source, config.appBaseUrl, caller), log, shutdown: shutdown.signal, toolsets: config.toolsets });
 
   const handler = createMcpHandler(
     ({ authInfo }) => {
