@@ -81,6 +81,42 @@ async function runCommand(name: CommandName, flags: Record<string, unknown>): Pr
   }
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface ServeHttpFlags extends ServeFlags {
+  port?: string;
+  host: string;
+  allowedOrigin: string[];
+  allowedHost: string[];
+}
+
+/** `serve`: resolves the settings (usage errors exit 2), then hands over to the HTTP server, loaded only now. */
+async function runServe({ port, host, allowedOrigin, allowedHost, demo, ...flags }: ServeHttpFlags): Promise<number | undefined> {
+  const usage = (message: string) => {
+    writeErr(`intercom-mcp serve: ${message}\n`);
+    return 2;
+  };
+  const rawPort = port ?? process.env.PORT?.trim() ?? '8080';
+  const portNumber = Number(rawPort);
+  if (!/^\d{1,5}$/.test(rawPort) || portNumber > 65_535) return usage(`--port ${JSON.stringify(rawPort.slice(0, 20))} is not a port: use 0-65535 (0 picks a free one)`);
+  const badOrigin = allowedOrigin.find((o) => !/^https?:\/\/[^/?#@\s]+$/i.test(o.replace(/\/$/, '')));
+  if (badOrigin !== undefined) return usage(`--allowed-origin ${JSON.stringify(badOrigin.slice(0, 100))} is not an origin: use scheme://host[:port], e.g. https://app.example.com`);
+  let config;
+  try {
+    config = resolveConfig(flags, process.env);
+    const { runHttpServer } = await import('./server/http/serve.js');
+    await runHttpServer(config, { port: portNumber, host, allowedOrigins: allowedOrigin, allowedHosts: allowedHost, demo: isDemo(demo) });
+  } catch (error) {
+    if (error instanceof ConfigError) return usage(error.message);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') return usage(`port ${portNumber} on ${host} is in use: pick another with --port (0 picks a free one)`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL' || (error as NodeJS.ErrnoException).code === 'ENOTFOUND') return usage(`cannot bind to ${JSON.stringify(host.slice(0, 100))}: not an address of this machine`);
+    throw error;
+  }
+  return undefined;
+}
+
 async function runProgram(argv: readonly string[]): Promise<void> {
   const { Command, CommanderError, Option } = await import('commander');
   let exitCode: number | undefined;
@@ -110,7 +146,7 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .configureOutput({ writeOut, writeErr })
     .action((flags: ServeFlags) => serve(flags));
 
-  const command = (name: CommandName, description: string) =>
+  const command = (name: CommandName | 'serve', description: string) =>
     program
       .command(name)
       .description(description)
@@ -137,6 +173,21 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .option('--json', 'print the status as JSON')
     .action(async (_opts: unknown, cmd: InstanceType<typeof Command>) => {
       exitCode = await runCommand('status', cmd.optsWithGlobals());
+    });
+
+  command('serve', 'serve the tools over HTTP (Streamable HTTP at /mcp, legacy SSE at /sse) to callers who each send their own token')
+    .option('--port <n>', 'TCP port; 0 picks a free one (env PORT, default 8080)')
+    .option('--host <host>', 'address to bind; anything but loopback makes the server reachable from the network', '127.0.0.1')
+    .option('--allowed-origin <origin>', 'a browser origin (scheme://host:port) allowed besides local pages; repeatable', collect, [])
+    .option('--allowed-host <host:port>', 'a Host header value accepted besides localhost/127.0.0.1 on loopback (behind a proxy); repeatable', collect, [])
+    .addHelpText(
+      'after',
+      '\nEvery request must carry "Authorization: Bearer <the caller\'s Intercom access token>", used for that request\n' +
+        'only; INTERCOM_ACCESS_TOKEN and the keychain are not used. With --demo it serves the sample workspace, no token\n' +
+        'needed, on loopback only. See the README, "Self-hosting".',
+    )
+    .action(async (_opts: unknown, cmd: InstanceType<typeof Command>) => {
+      exitCode = await runServe(cmd.optsWithGlobals());
     });
 
   // The demo workspace and the tools from a terminal (`tools`, `call`): src/cli/tool-commands.ts.

@@ -63,11 +63,20 @@ function compactJsonSchema(node: unknown): unknown {
   return out;
 }
 
+const ADVERTISED = new WeakMap<StandardSchemaWithJSON, StandardSchemaWithJSON>();
+
 /**
  * The tool's zod schema as the SDK sees it: zod still validates; the JSON Schema in `tools/list` is
- * compacted and converted once rather than on every listing.
+ * compacted and converted once per process rather than on every listing (over HTTP every request builds
+ * a server of its own).
  */
 function advertised(schema: StandardSchemaWithJSON): StandardSchemaWithJSON {
+  let shown = ADVERTISED.get(schema);
+  if (!shown) ADVERTISED.set(schema, (shown = compacted(schema)));
+  return shown;
+}
+
+function compacted(schema: StandardSchemaWithJSON): StandardSchemaWithJSON {
   const std = schema['~standard'];
   const cache: Partial<Record<'input' | 'output', Record<string, unknown>>> = {};
   const convert = (io: 'input' | 'output') => (options: Parameters<typeof std.jsonSchema.input>[0]) =>
