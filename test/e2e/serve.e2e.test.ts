@@ -22,7 +22,8 @@ let served: Served;
 
 beforeAll(async () => {
   running = await startFake({ tokens: [TOKEN_B] });
-  served = await startServe(['--base-url', running.url]);
+  // A token in the environment is there to prove it is never used: each request brings its own.
+  served = await startServe(['--base-url', running.url], { INTERCOM_ACCESS_TOKEN: TOKEN });
 });
 afterAll(async () => {
   const { code } = await served.stop();
@@ -196,7 +197,8 @@ describe('serve: refusals, each with its status, and the server keeps serving', 
   const list = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
   const auth = { Authorization: `Bearer ${TOKEN}` };
 
-  it('401 without a bearer token, with WWW-Authenticate and what to send', async () => {
+  it('401 without a bearer token (INTERCOM_ACCESS_TOKEN is never a fallback), with WWW-Authenticate and what to send', async () => {
+    expect(served.stderr()).toContain('INTERCOM_ACCESS_TOKEN is set but serve does not use it');
     const res = await rpc(served.url, list);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="intercom-mcp", error="invalid_request"/);

@@ -98,11 +98,15 @@ export class LegacySse {
       session.pending.get(request.id)?.();
       session.pending.set(request.id, release);
     }
-    await session.transport.handlePostMessage(req, res, body);
-    // A message the transport refused (not JSON-RPC) is never answered on the stream: free its slot now.
-    if (request && res.statusCode !== 202) {
-      session.pending.get(request.id)?.();
-      session.pending.delete(request.id);
+    try {
+      await session.transport.handlePostMessage(req, res, body);
+    } finally {
+      // A message the transport refused (not JSON-RPC, the stream gone) is never answered on the stream:
+      // free its slot now.
+      if (request && res.statusCode !== 202) {
+        session.pending.get(request.id)?.();
+        session.pending.delete(request.id);
+      }
     }
   }
 
