@@ -100,9 +100,10 @@ async function runServe({ port, host, allowedOrigin, allowedHost, demo, ...flags
     writeErr(`intercom-mcp serve: ${message}\n`);
     return 2;
   };
-  const rawPort = port ?? process.env.PORT?.trim() ?? '8080';
+  const portFrom = port !== undefined ? '--port' : process.env.PORT !== undefined ? 'PORT' : undefined;
+  const rawPort = (port ?? process.env.PORT ?? '8080').trim();
   const portNumber = Number(rawPort);
-  if (!/^\d{1,5}$/.test(rawPort) || portNumber > 65_535) return usage(`--port ${JSON.stringify(rawPort.slice(0, 20))} is not a port: use 0-65535 (0 picks a free one)`);
+  if (!/^\d{1,5}$/.test(rawPort) || portNumber > 65_535) return usage(`${portFrom} ${JSON.stringify(rawPort.slice(0, 20))} is not a port: use 0-65535 (0 picks a free one)`);
   const badOrigin = allowedOrigin.find((o) => !/^https?:\/\/[^/?#@\s]+$/i.test(o.replace(/\/$/, '')));
   if (badOrigin !== undefined) return usage(`--allowed-origin ${JSON.stringify(badOrigin.slice(0, 100))} is not an origin: use scheme://host[:port], e.g. https://app.example.com`);
   let config;
@@ -113,6 +114,7 @@ async function runServe({ port, host, allowedOrigin, allowedHost, demo, ...flags
   } catch (error) {
     if (error instanceof ConfigError) return usage(error.message);
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') return usage(`port ${portNumber} on ${host} is in use: pick another with --port (0 picks a free one)`);
+    if ((error as NodeJS.ErrnoException).code === 'EACCES') return usage(`not allowed to listen on port ${portNumber} (ports below 1024 need privileges): pick another with --port`);
     if ((error as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL' || (error as NodeJS.ErrnoException).code === 'ENOTFOUND') return usage(`cannot bind to ${JSON.stringify(host.slice(0, 100))}: not an address of this machine`);
     throw error;
   }

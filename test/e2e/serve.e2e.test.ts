@@ -8,6 +8,8 @@ import { callTool, httpClient, rpc, sseClient, startServe, type Served } from '.
 // legacy SSE), against the loopback fake of Intercom, each caller with its own bearer token.
 const TOKEN_B = 'c2Vjb25kLWNhbGxlci10b2tlbi1mb3ItdGVzdHMtb25seS03YzJk';
 const UNKNOWN_TOKEN = 'dW5rbm93bi10b2tlbi1mb3ItdGVzdHMtb25seQ00';
+const TOKEN_C = 'dGhpcmQtY2FsbGVyLXRva2VuLWZvci10ZXN0cy0wMDAx';
+const TOKEN_D = 'Zm91cnRoLWNhbGxlci10b2tlbi1mb3ItdGVzdHMtMDAy';
 
 /** One call of each tool, with arguments the sample workspace answers. */
 const CALLS: Array<[string, Record<string, unknown>]> = [
@@ -21,7 +23,7 @@ let running: RunningFake;
 let served: Served;
 
 beforeAll(async () => {
-  running = await startFake({ tokens: [TOKEN_B] });
+  running = await startFake({ tokens: [TOKEN_B, TOKEN_C, TOKEN_D] });
   // A token in the environment is there to prove it is never used: each request brings its own.
   served = await startServe(['--base-url', running.url], { INTERCOM_ACCESS_TOKEN: TOKEN });
 });
@@ -75,15 +77,17 @@ describe.each(ERAS)('serve: Streamable HTTP at /mcp (%s era)', (era) => {
         ['get_contact', { id: ids.contact }],
       ];
       running.fake.reset();
-      for (const [name, args] of calls) {
-        const overHttp = await callTool(client, name, args);
-        const overStdio = await call(stdio, name, args);
-        expect(overHttp.isError, `${name} ${overHttp.text}`).toBe(false);
-        expect(overHttp.structured, name).toEqual(overStdio.structured);
-        expect(overHttp.text, name).toEqual(overStdio.text);
-      }
-      expect(running.fake.requests.length).toBeGreaterThan(calls.length);
+      const overHttp = [];
+      for (const [name, args] of calls) overHttp.push(await callTool(client, name, args));
+      // Only this client's requests so far (the stdio session has made none yet).
+      expect(running.fake.requests.length).toBeGreaterThanOrEqual(calls.length);
       for (const r of running.fake.requests) expect(r.headers['authorization']).toBe(`Bearer ${TOKEN}`);
+      for (const [i, [name, args]] of calls.entries()) {
+        const overStdio = await call(stdio, name, args);
+        expect(overHttp[i]!.isError, `${name} ${overHttp[i]!.text}`).toBe(false);
+        expect(overHttp[i]!.structured, name).toEqual(overStdio.structured);
+        expect(overHttp[i]!.text, name).toEqual(overStdio.text);
+      }
     } finally {
       await stdio.close();
     }
@@ -305,12 +309,88 @@ describe('serve: limits and shutdown', () => {
       const { code, ms } = await own.stop('SIGTERM');
       expect(code).toBe(0);
       expect(ms).toBeLessThan(2_500);
-      expect(await pending).toBeTruthy();
+      // The call ended with the server: answered as cancelled, or its connection closed; never left hanging.
+      expect(await pending).toMatch(/^(answered: true|failed: )/);
       // The stream ended with the server.
       const reader = stream.body!.getReader();
       for (;;) if ((await reader.read().catch(() => ({ done: true }))).done) break;
     } finally {
       await fake.close();
+    }
+  });
+});
+
+describe('serve: what the review found', () => {
+  const list = { jsonrpc: '2.0', id: 1, method: 'tools/list', params: {} };
+
+  it('a client that goes away while its token is checked leaves no slot taken', async () => {
+    running.fake.inject({ kind: 'delay', ms: 800, times: 1, path: '/me' });
+    const aborts = Array.from({ length: 20 }, () => new AbortController());
+    const sent = aborts.map((a) =>
+      fetch(served.url, {
+        method: 'POST',
+        signal: a.signal,
+        headers: { Authorization: `Bearer ${TOKEN_C}`, 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream', 'Mcp-Protocol-Version': '2025-06-18' },
+        body: JSON.stringify(list),
+      }).catch(() => undefined),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    for (const a of aborts) a.abort();
+    await Promise.all(sent);
+    await new Promise((resolve) => setTimeout(resolve, 900));
+    const after = await Promise.all(Array.from({ length: 16 }, () => rpc(served.url, list, { Authorization: `Bearer ${TOKEN_C}` }).then((r) => r.status)));
+    expect(after.every((status) => status === 200), after.join()).toBe(true);
+  });
+
+  it('a cancelled call over SSE frees its slot', async () => {
+    running.fake.inject({ kind: 'delay', ms: 5_000, times: 20, path: /^\/conversations\/search/ });
+    const client = await sseClient(served.base, TOKEN_D);
+    try {
+      const aborts = Array.from({ length: 16 }, () => new AbortController());
+      const calls = aborts.map((a) => client.callTool({ name: 'search_conversations', arguments: { state: 'open' } }, { signal: a.signal }).catch(() => 'aborted'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      for (const a of aborts) a.abort();
+      expect(await Promise.all(calls)).toEqual(Array(16).fill('aborted'));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const status = (await rpc(served.url, list, { Authorization: `Bearer ${TOKEN_D}` })).status;
+      expect(status).toBe(200);
+    } finally {
+      running.fake.reset();
+      await client.close();
+    }
+  });
+
+  it('400 for a JSON-RPC batch: one message per request, which the limits count', async () => {
+    const batch = await rpc(served.url, [list, { ...list, id: 2 }], { Authorization: `Bearer ${TOKEN}` });
+    expect(batch.status).toBe(400);
+    expect(((await batch.json()) as { error: { message: string } }).error.message).toMatch(/Batches are not supported/);
+  });
+
+  it('a token Intercom refuses in the middle of a call: the answer says to send another, and the next request gets 401', async () => {
+    const client = await httpClient(served.url, { era: 'modern', token: TOKEN_B });
+    try {
+      running.fake.inject({ kind: 'status', status: 401, times: 1, path: /^\/conversations\/search/ });
+      const out = await callTool(client, 'search_conversations', { state: 'open' });
+      expect(out.isError).toBe(true);
+      expect(out.text).toContain('Authorization: Bearer <token>');
+      expect(out.text).not.toMatch(/login|INTERCOM_ACCESS_TOKEN/);
+      const next = await rpc(served.url, list, { Authorization: `Bearer ${TOKEN_B}` });
+      expect(next.status).toBe(401);
+    } finally {
+      await client.close().catch(() => {});
+    }
+  });
+
+  it('--allowed-origin matches whole: scheme, host and port', async () => {
+    const own = await startServe(['--base-url', running.url, '--allowed-origin', 'https://app.example.com']);
+    try {
+      const status = async (origin: string) => (await rpc(own.url, list, { Authorization: `Bearer ${TOKEN}`, Origin: origin })).status;
+      expect(await status('https://app.example.com')).toBe(200);
+      expect(await status('https://app.example.com:8443')).toBe(403);
+      expect(await status('http://app.example.com')).toBe(403);
+      expect(await status('https://example.com')).toBe(403);
+    } finally {
+      await own.stop();
     }
   });
 });

@@ -30,15 +30,23 @@ describe('origin', () => {
 
 describe('host', () => {
   it('on loopback accepts only the loopback names with the port', () => {
-    const hosts = allowedHosts({ host: '127.0.0.1', port: 4000, extra: [] });
+    const hosts = allowedHosts({ address: '127.0.0.1', loopback: true, port: 4000, extra: [] });
     for (const host of ['localhost:4000', '127.0.0.1:4000', '[::1]:4000', 'LOCALHOST:4000']) expect(checkHost(host, hosts), host).toBeUndefined();
     for (const host of ['evil.example:4000', 'localhost:4001', 'localhost', undefined]) expect(checkHost(host, hosts)?.status, String(host)).toBe(403);
   });
 
+  it('accepts the address actually bound, and on port 80 the names without a port', () => {
+    const other = allowedHosts({ address: '127.0.0.2', loopback: true, port: 4000, extra: [] });
+    expect(checkHost('127.0.0.2:4000', other)).toBeUndefined();
+    const v6 = allowedHosts({ address: '::1', loopback: true, port: 80, extra: [] });
+    for (const host of ['localhost', 'localhost:80', '[::1]', '127.0.0.1']) expect(checkHost(host, v6), host).toBeUndefined();
+    expect(checkHost('evil.example', v6)?.status).toBe(403);
+  });
+
   it('elsewhere checks only the hosts given, if any', () => {
-    expect(allowedHosts({ host: '0.0.0.0', port: 80, extra: [] })).toBeUndefined();
+    expect(allowedHosts({ address: '0.0.0.0', loopback: false, port: 80, extra: [] })).toBeUndefined();
     expect(checkHost('anything:80', undefined)).toBeUndefined();
-    const hosts = allowedHosts({ host: '0.0.0.0', port: 80, extra: ['mcp.example.com'] });
+    const hosts = allowedHosts({ address: '0.0.0.0', loopback: false, port: 80, extra: ['mcp.example.com'] });
     expect(checkHost('mcp.example.com', hosts)).toBeUndefined();
     expect(checkHost('evil.example', hosts)?.status).toBe(403);
   });
@@ -51,7 +59,7 @@ describe('bearer token', () => {
   });
 
   it('refuses with 401 and WWW-Authenticate, never echoing what was sent', () => {
-    const cases = [undefined, '', 'Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', `Bearer ${'x'.repeat(5000)}`, 'Bearer short', `Token ${TOKEN}`];
+    const cases = [undefined, '', 'Basic dXNlcjpwYXNz', 'Bearer', 'Bearer a b', `Bearer ${'x'.repeat(5000)}`, 'Bearer short', `Token ${TOKEN}`, `${TOKEN}`, 'hunter secretword'];
     for (const header of cases) {
       const result = bearerToken(header);
       expect('refusal' in result, String(header)).toBe(true);
@@ -60,6 +68,7 @@ describe('bearer token', () => {
       expect(result.refusal.headers?.['WWW-Authenticate']).toMatch(/^Bearer realm="intercom-mcp", error="invalid_(request|token)"/);
       expect(result.refusal.message).toContain('Authorization: Bearer <token>');
       expect(result.refusal.message).not.toContain(TOKEN);
+      expect(result.refusal.message).not.toContain('hunter');
     }
   });
 
@@ -137,5 +146,26 @@ describe('callers', () => {
     expect(await callers.accepts(caller, down)).toBeUndefined();
     expect(await callers.accepts(caller, yes)).toBe(true);
     expect(asked).toBe(4);
+  });
+});
+
+describe('callers: checking new tokens', () => {
+  it('checks at most so many new tokens at once; more are told to come back (busy)', async () => {
+    const callers = new Callers({ maxInFlight: 1, maxChecking: 1 });
+    let finish: () => void = () => {};
+    const slow = () => new Promise<void>((resolve) => (finish = resolve));
+    const first = callers.accepts(callers.of('token-one-000000000'), slow);
+    expect(await callers.accepts(callers.of('token-two-000000000'), async () => {})).toBe('busy');
+    finish();
+    expect(await first).toBe(true);
+    expect(await callers.accepts(callers.of('token-two-000000000'), async () => {})).toBe(true);
+  });
+
+  it('a 401 mid-call ends the accepted verdict at once', async () => {
+    const callers = new Callers({ maxInFlight: 1 });
+    const caller = callers.of(TOKEN);
+    expect(await callers.accepts(caller, async () => {})).toBe(true);
+    callers.refused(caller);
+    expect(await callers.accepts(caller, async () => {})).toBe(false);
   });
 });

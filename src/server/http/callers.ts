@@ -15,6 +15,8 @@ export interface Caller {
   /** A short hash of the token: safe to log, and the key of everything kept. */
   readonly id: string;
   inFlight: number;
+  /** Legacy SSE streams open. */
+  streams: number;
   links?: Links;
   verdict?: { readonly accepted: boolean; readonly at: number };
   pending?: Promise<boolean | undefined>;
@@ -25,6 +27,8 @@ export interface CallersOptions {
   readonly maxInFlight: number;
   /** Callers remembered at most (least recently seen forgotten first). */
   readonly maxCallers?: number;
+  /** New tokens checked with Intercom at once, all callers together; more get 'busy' (503). */
+  readonly maxChecking?: number;
   readonly now?: () => number;
 }
 
@@ -37,10 +41,14 @@ export class Callers {
   readonly #maxInFlight: number;
   readonly #maxCallers: number;
   readonly #now: () => number;
+  readonly #maxChecking: number;
+  #checking = 0;
+  #busy = 0;
 
   constructor(options: CallersOptions) {
     this.#maxInFlight = options.maxInFlight;
     this.#maxCallers = options.maxCallers ?? 10_000;
+    this.#maxChecking = options.maxChecking ?? 64;
     this.#now = options.now ?? Date.now;
   }
 
@@ -48,17 +56,22 @@ export class Callers {
     return this.#byId.size;
   }
 
+  /** Calls in flight, all callers together. */
+  get busy(): number {
+    return this.#busy;
+  }
+
   /** The caller of a token, seen now (a Map keeps insertion order: re-inserting marks it most recent). */
   of(token: string): Caller {
     const id = callerId(token);
     let caller = this.#byId.get(id);
     if (caller) this.#byId.delete(id);
-    else caller = { id, inFlight: 0 };
+    else caller = { id, inFlight: 0, streams: 0 };
     this.#byId.set(id, caller);
     if (this.#byId.size > this.#maxCallers) {
       for (const [oldId, old] of this.#byId) {
         if (this.#byId.size <= this.#maxCallers) break;
-        if (old.inFlight === 0 && old !== caller) this.#byId.delete(oldId);
+        if (old.inFlight === 0 && old.streams === 0 && old !== caller) this.#byId.delete(oldId);
       }
     }
     return caller;
@@ -68,11 +81,13 @@ export class Callers {
   acquire(caller: Caller): (() => void) | undefined {
     if (caller.inFlight >= this.#maxInFlight) return undefined;
     caller.inFlight++;
+    this.#busy++;
     let released = false;
     return () => {
       if (released) return;
       released = true;
       caller.inFlight--;
+      this.#busy--;
     };
   }
 
@@ -81,18 +96,29 @@ export class Callers {
    * not be told (Intercom slow or down; the call goes ahead and reports its own error). Concurrent first
    * requests share one check.
    */
-  async accepts(caller: Caller, check: () => Promise<unknown>): Promise<boolean | undefined> {
+  async accepts(caller: Caller, check: () => Promise<unknown>): Promise<boolean | undefined | 'busy'> {
     const now = this.#now();
     const verdict = caller.verdict;
     if (verdict && now - verdict.at < (verdict.accepted ? ACCEPTED_FOR_MS : REFUSED_FOR_MS)) return verdict.accepted;
-    caller.pending ??= check().then(
+    if (caller.pending) return caller.pending;
+    // Anyone can send a well-formed token; each new one costs an Intercom call, so only so many at once.
+    if (this.#checking >= this.#maxChecking) return 'busy';
+    this.#checking++;
+    caller.pending = check().then(
       () => this.#settle(caller, true),
       (error: unknown) => this.#settle(caller, error instanceof UnauthorizedError ? false : undefined),
     );
     return caller.pending;
   }
 
+  /** Intercom refused the caller's token in the middle of a call: its next request is refused too. */
+  refused(caller: Caller): void {
+    caller.verdict = { accepted: false, at: this.#now() };
+    caller.links = undefined;
+  }
+
   #settle(caller: Caller, accepted: boolean | undefined): boolean | undefined {
+    this.#checking--;
     caller.pending = undefined;
     if (accepted === undefined) return undefined;
     caller.verdict = { accepted, at: this.#now() };

@@ -9,6 +9,8 @@ export interface Refusal {
   readonly status: number;
   readonly message: string;
   readonly headers?: Readonly<Record<string, string>>;
+  /** The JSON-RPC error code, when not REFUSED (a parse error: -32700). */
+  readonly code?: number;
 }
 
 /** The JSON-RPC error code the SDK uses for transport-level refusals (no request id is known yet). */
@@ -55,14 +57,18 @@ export function isAllowedOrigin(origin: string, policy: OriginPolicy): boolean {
 }
 
 /**
- * On a loopback bind only `localhost:PORT`, `127.0.0.1:PORT` and `[::1]:PORT` are this server's names: a
- * page on evil.example that rebinds its name to 127.0.0.1 still sends `Host: evil.example`. Elsewhere the
- * Host is checked against --allowed-host when given (behind a proxy the Host is the public name).
+ * On a loopback bind only `localhost:PORT`, `127.0.0.1:PORT`, `[::1]:PORT` and the bound address are this
+ * server's names (and, on port 80, the same without the port): a page on evil.example that rebinds its name
+ * to 127.0.0.1 still sends `Host: evil.example`. Elsewhere the Host is checked against --allowed-host when
+ * given (behind a proxy the Host is the public name). Decided from the address actually bound, not the
+ * --host text (`127.1`, `LOCALHOST`).
  */
-export function allowedHosts(bind: { host: string; port: number; extra: readonly string[] }): ReadonlySet<string> | undefined {
+export function allowedHosts(bind: { address: string; loopback: boolean; port: number; extra: readonly string[] }): ReadonlySet<string> | undefined {
   const extra = bind.extra.map((h) => h.toLowerCase());
-  if (!isLoopbackHost(bind.host)) return extra.length ? new Set(extra) : undefined;
-  return new Set([`localhost:${bind.port}`, `127.0.0.1:${bind.port}`, `[::1]:${bind.port}`, ...extra]);
+  if (!bind.loopback) return extra.length ? new Set(extra) : undefined;
+  const literal = bind.address.includes(':') ? `[${bind.address}]` : bind.address;
+  const names = ['localhost', '127.0.0.1', '[::1]', literal];
+  return new Set([...names.map((n) => `${n}:${bind.port}`), ...(bind.port === 80 ? names : []), ...extra]);
 }
 
 export function checkHost(host: string | undefined, allowed: ReadonlySet<string> | undefined): Refusal | undefined {
@@ -100,8 +106,10 @@ export function bearerToken(authorization: string | undefined): { token: string 
   }
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(authorization.trim());
   if (!match) {
+    // Named only when it is a scheme: a raw secret sent without one is never repeated back.
     const scheme = /^\S+/.exec(authorization.trim())?.[0] ?? '';
-    const named = /^[A-Za-z-]{1,20}$/.test(scheme) ? ` (got the "${scheme}" scheme)` : '';
+    const known = ['Basic', 'Digest', 'Token', 'Negotiate', 'NTLM', 'DPoP', 'Bot'].find((k) => k.toLowerCase() === scheme.toLowerCase());
+    const named = known ? ` (got the "${known}" scheme)` : '';
     return { refusal: unauthorized('invalid_request', `The Authorization header is not a bearer token${named}.`) };
   }
   const token = match[1]!;

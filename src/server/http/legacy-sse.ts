@@ -22,6 +22,8 @@ export interface LegacySseOptions {
   readonly callers: Callers;
   /** Open streams at most, all callers together; more get 503. */
   readonly maxSessions: number;
+  /** Open streams at most for one caller; more get 429. */
+  readonly maxSessionsPerCaller: number;
   readonly log: (line: string) => void;
 }
 
@@ -45,9 +47,16 @@ export class LegacySse {
       reply(503, `Too many open SSE streams (${this.#options.maxSessions}); use Streamable HTTP at /mcp, or try again later.`, { 'Retry-After': '5' });
       return;
     }
+    if (caller && caller.streams >= this.#options.maxSessionsPerCaller) {
+      reply(429, `Too many open SSE streams for this token (${this.#options.maxSessionsPerCaller}); close one, or use Streamable HTTP at /mcp.`, { 'Retry-After': '5' });
+      return;
+    }
+    // The client may have gone while its token was checked: no session for a closed response.
+    if (res.destroyed || res.writableEnded) return;
     const transport = new SSEServerTransport('/messages', res);
     const session: Session = { transport, caller, pending: new Map() };
     this.#sessions.set(transport.sessionId, session);
+    if (caller) caller.streams++;
 
     // Every answer to a posted request frees that request's slot.
     const send = transport.send.bind(transport);
@@ -66,6 +75,7 @@ export class LegacySse {
       clearInterval(keepalive);
       if (this.#sessions.get(transport.sessionId) !== session) return;
       this.#sessions.delete(transport.sessionId);
+      if (caller) caller.streams--;
       for (const release of session.pending.values()) release();
       session.pending.clear();
       void server.close().catch(() => {});
@@ -87,6 +97,12 @@ export class LegacySse {
     if (session.caller?.id !== caller?.id) {
       reply(403, 'This SSE stream was opened with another token: post with the token that opened it, or open your own with GET /sse.');
       return;
+    }
+    // A cancelled request gets no answer on the stream (the SDK sends none): its slot is freed here.
+    const cancelled = cancelledId(body);
+    if (cancelled !== undefined) {
+      session.pending.get(cancelled)?.();
+      session.pending.delete(cancelled);
     }
     const request = isRequest(body) ? body : undefined;
     if (request && caller) {
@@ -120,4 +136,12 @@ function isRequest(body: unknown): body is { id: string | number; method: string
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
   const { id, method } = body as { id?: unknown; method?: unknown };
   return typeof method === 'string' && (typeof id === 'string' || typeof id === 'number');
+}
+
+function cancelledId(body: unknown): string | number | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const { method, params } = body as { method?: unknown; params?: { requestId?: unknown } };
+  if (method !== 'notifications/cancelled' || params === null || typeof params !== 'object') return undefined;
+  const id = params.requestId;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 }
