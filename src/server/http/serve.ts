@@ -332,6 +332,7 @@ export async function runHttpServer(config: Config, options: HttpOptions): Promi
   const log = options.log ?? ((line: string) => process.stderr.write(`[intercom-mcp] ${line}\n`));
   const running = await startHttpServer(config, { ...options, log });
   log(`serving MCP at ${running.url} (legacy SSE at /sse, health at /healthz)${options.demo ? ': demo workspace, no token needed' : `, Intercom ${config.region.toUpperCase()} with each caller's bearer token`}`);
+  if (config.profile !== 'default') log('note: --profile and INTERCOM_PROFILE do not apply to serve, which reads no stored token');
   if (!options.demo && process.env.INTERCOM_ACCESS_TOKEN?.trim()) {
     log('note: INTERCOM_ACCESS_TOKEN is set but serve does not use it: every request sends its caller\'s own token');
   }
