@@ -11,7 +11,8 @@ import cors from 'cors';
 import { ConfigError, isLoopbackHost, type Config } from '../../config.js';
 import { createIntercomSource, type SourceOptions } from '../../intercom/source.js';
 import { createServer } from '../create-server.js';
-import { createLinkResolver } from '../links.js';
+import { NO_LINKS } from '../../format/index.js';
+import { createLinkResolver, linksFromMe } from '../links.js';
 import { createServerFactory } from '../server-factory.js';
 import { wiring } from '../wiring.js';
 import { Callers, type Caller } from './callers.js';
@@ -124,7 +125,12 @@ export async function startHttpServer(config: Config, options: HttpOptions): Pro
     if ('refusal' in bearer) return bearer.refusal;
     const caller = callers.of(bearer.token);
     const source = sourceFor(bearer.token);
-    const accepted = await callers.accepts(caller, async () => (await source()).me({ signal: shutdown.signal }));
+    // The check's GET /me also tells the links into the workspace's web app: keep them, so the caller's
+    // calls never ask again (a request's Intercom client, and its cache of /me, lives for that request only).
+    const accepted = await callers.accepts(caller, async () => {
+      const me = await (await source()).me({ signal: shutdown.signal });
+      caller.links ??= linksFromMe(me, config.appBaseUrl) ?? NO_LINKS;
+    });
     if (accepted === false) return rejectedToken(config.region);
     return { caller, source, token: bearer.token };
   };
