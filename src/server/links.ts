@@ -1,5 +1,6 @@
 import { appLinks, NO_LINKS, type Links } from '../format/index.js';
 import { clientOf, type IntercomSource } from '../intercom/source.js';
+import type { Me } from '../intercom/types.js';
 
 /** How long an answer waits for the first `GET /me` once Intercom has answered the call itself. */
 export const LINK_GRACE_MS = 250;
@@ -24,14 +25,20 @@ export function createLinkResolver(
     if (store.links) return store.links;
     try {
       const me = await (await clientOf(intercom)).me({ signal });
-      const appId = me.app?.id_code;
-      if (typeof appId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(appId)) return NO_LINKS;
-      store.links = appLinks(typeof appBaseUrl === 'function' ? appBaseUrl() : appBaseUrl, appId);
-      return store.links;
+      const links = linksFromMe(me, typeof appBaseUrl === 'function' ? appBaseUrl() : appBaseUrl);
+      if (links) store.links = links;
+      return links ?? NO_LINKS;
     } catch {
       return NO_LINKS;
     }
   };
+}
+
+/** The links of the workspace `GET /me` describes; undefined when it names no usable app id. */
+export function linksFromMe(me: Me, appBaseUrl: string): Links | undefined {
+  const appId = me.app?.id_code;
+  if (typeof appId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(appId)) return undefined;
+  return appLinks(appBaseUrl, appId);
 }
 
 /**

@@ -12,7 +12,8 @@ import { ConfigError, isLoopbackHost, type Config } from '../../config.js';
 import type { IntercomClient } from '../../intercom/client.js';
 import { createIntercomSource, type SourceOptions } from '../../intercom/source.js';
 import { createServer } from '../create-server.js';
-import { createLinkResolver } from '../links.js';
+import { NO_LINKS } from '../../format/index.js';
+import { createLinkResolver, linksFromMe } from '../links.js';
 import { createServerFactory } from '../server-factory.js';
 import { wiring } from '../wiring.js';
 import { Callers, type Caller } from './callers.js';
@@ -187,7 +188,12 @@ export async function startHttpServer(config: Config, options: HttpOptions): Pro
     if ('refusal' in bearer) return bearer.refusal;
     const caller = callers.of(bearer.token);
     const source = sourceFor(bearer.token, caller);
-    const accepted = await callers.accepts(caller, async () => (await source()).me({ signal: shutdown.signal }));
+    // The check's GET /me also tells the links into the workspace's web app: keep them, so the caller's
+    // calls never ask again (a request's Intercom client, and its cache of /me, lives for that request only).
+    const accepted = await callers.accepts(caller, async () => {
+      const me = await (await source()).me({ signal: shutdown.signal });
+      caller.links ??= linksFromMe(me, config.appBaseUrl) ?? NO_LINKS;
+    });
     if (accepted === false) return rejectedToken(config.region);
     if (accepted === 'busy') return { status: 503, message: 'Too many new tokens are being checked with Intercom right now; try again in a moment.', headers: { 'Retry-After': '1' } };
     return { caller, source, token: bearer.token };
