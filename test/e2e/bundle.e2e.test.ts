@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunkNamed, readChunk, stdioStart } from './dist-chunks.js';
 import { call, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -112,21 +113,14 @@ describe.each(ERAS)('a full session through the built bin without the validator 
 });
 
 describe('serve in the bundle', () => {
-  const read = (name: string) => readFileSync(join(DIST, name), 'utf8');
-  const closure = (name: string, seen = new Set<string>()): Set<string> => {
-    if (seen.has(name)) return seen;
-    seen.add(name);
-    for (const m of read(name).matchAll(/(?:from|import)\s*['"]\.\/([^'"]+)['"]/g)) closure(m[1]!, seen);
-    return seen;
-  };
+  const read = readChunk;
 
   it('the stdio start path (cli.js, then the stdio chunk) loads no HTTP server code', () => {
-    const stdio = readdirSync(DIST).find((f) => /^stdio-.*\.js$/.test(f))!;
-    const start = [...closure('cli.js'), ...closure(stdio)];
+    const { start } = stdioStart();
     expect(start.filter((name) => /^(serve|legacy-sse)-/.test(name))).toEqual([]);
     for (const name of start) expect(read(name), name).not.toMatch(/from\s*['"](node:)?http['"]/);
     // It is there for `serve`, loaded on demand.
-    const serve = readdirSync(DIST).find((f) => /^serve-.*\.js$/.test(f));
+    const serve = chunkNamed(/^serve-.*\.js$/);
     expect(serve).toBeTruthy();
     expect(read('cli.js')).toContain(`import('./${serve}')`);
   });
