@@ -6,7 +6,7 @@ export const contactRecord = defineRecordKind({
   described: 'contacts (users, leads)',
   tools: { search: 'search_contacts', get: 'get_contact' },
   get: (client, id, options) => client.getContact(id, options),
-  search: (client, body, options) => client.searchContacts(body, options),
+  search: { via: 'search', run: (client, body, options) => client.searchContacts(body, options) },
   page: (list) => ({ items: list.data ?? [], total_count: list.total_count, pages: list.pages }),
   summarize: summarizeContact,
   document: formatContactDocument,

@@ -16,7 +16,7 @@ export const conversationRecord = defineRecordKind({
   described: 'conversations (support threads)',
   tools: TOOLS,
   get: (client, id, options) => client.getConversation(id, options),
-  search: (client, body, options) => client.searchConversations(body, options),
+  search: { via: 'search', run: (client, body, options) => client.searchConversations(body, options) },
   page: (list) => ({ items: list.conversations ?? [], total_count: list.total_count, pages: list.pages }),
   summarize: summarizeConversation,
   document: (conversation, links) => formatConversationDocument(conversation, links, { continueHint: nextPartsHint }),

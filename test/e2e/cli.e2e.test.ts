@@ -132,7 +132,7 @@ describe.each(ERAS)('configuration end to end (%s era)', (era) => {
     const session = await connect({ era, env: { INTERCOM_API_BASE_URL: running.url } });
     try {
       const { tools } = await session.client.listTools();
-      expect(tools).toHaveLength(6);
+      expect(tools).toHaveLength(8);
       const out = await call(session, 'search', { query: 'object_type:conversations state:open' });
       expect(out.isError).toBe(true);
       expect(out.text).toContain('INTERCOM_ACCESS_TOKEN');
