@@ -10,4 +10,9 @@ export const contactRecord = defineRecordKind({
   page: (list) => ({ items: list.data ?? [], total_count: list.total_count, pages: list.pages }),
   summarize: summarizeContact,
   document: formatContactDocument,
+  // Tag ids without a name, and the owner (an admin id).
+  names: (contact) => [
+    ...((contact.tags?.data ?? []).some((t) => t && !t.name) ? (['tags'] as const) : []),
+    ...(contact.owner_id ? (['admins'] as const) : []),
+  ],
 });

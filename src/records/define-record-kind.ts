@@ -1,8 +1,9 @@
 // One entry per record kind: everything the tools need to search, summarize, fetch and link a kind,
 // gathered from the layers that know each part (ids and app URLs: intercom/record-kinds.ts; the DSL's
 // fields: query/catalogue/; the HTTP calls: intercom/client.ts; the projections: format/).
-import type { FetchDocument, Links, SearchResult } from '../format/index.js';
+import type { FetchDocument, Links, Names, SearchResult } from '../format/index.js';
 import type { CallOptions, IntercomClient } from '../intercom/client.js';
+import { directoryOf, type DirectoryList } from '../intercom/directory.js';
 import { KIND_IDENTITY, type ObjectType, type RecordKind } from '../intercom/record-kinds.js';
 import type { CursorPages, SearchRequest, SingleFilter } from '../intercom/types.js';
 import { QueryError } from '../query/index.js';
@@ -65,16 +66,27 @@ export interface RecordKindSpec<K extends RecordKind, R, L> {
   /** The records in a search answer, and its count and cursor. */
   page(list: L): { items: readonly R[]; total_count?: number | undefined; pages?: CursorPages | undefined };
   summarize(record: R, links: Links): SearchResult;
-  document(record: R, links: Links): FetchDocument;
+  document(record: R, links: Links, names: Names): FetchDocument;
+  /**
+   * The directory lists (tags, teams, admins) that name ids in this record, for `read` and `fetch`; search
+   * summaries show none. Asked only for what the record carries, from a per-client cache (directory.ts).
+   */
+  names?(record: R): readonly DirectoryList[];
 }
+
+/**
+ * How long an answer waits for names once its record is in: a cold cache costs one more round trip (the
+ * lists are asked at once); a slower directory leaves ids in this answer and names the next.
+ */
+export const NAMES_GRACE_MS = 1_500;
 
 export interface RecordKindEntry<K extends RecordKind = RecordKind, R = unknown> {
   readonly kind: K;
   readonly objectType: ObjectType;
   readonly described: string;
   readonly tools: { readonly search: string; readonly get: string };
-  /** One record and the links, for the kind's own `get_*` tool to project. */
-  read(ctx: ReadContext, id: string): Promise<[R, Links]>;
+  /** One record, the links and the names of ids in it, for the kind's own `get_*` tool to project. */
+  read(ctx: ReadContext, id: string): Promise<[R, Links, Names]>;
   /** One page of summaries: the search → summarize step of every search tool. */
   search(ctx: ReadContext, body: SearchRequest): Promise<Found>;
   /** The OpenAI-style document `fetch` returns. */
@@ -82,7 +94,12 @@ export interface RecordKindEntry<K extends RecordKind = RecordKind, R = unknown>
 }
 
 export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpec<K, R, L>): RecordKindEntry<K, R> {
-  const read = (ctx: ReadContext, id: string) => ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }));
+  const read = async (ctx: ReadContext, id: string): Promise<[R, Links, Names]> => {
+    const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }));
+    // After the record, not beside it: a failed read asks for nothing more.
+    const lists = spec.names?.(record) ?? [];
+    return [record, links, lists.length > 0 ? await namesWithin(directoryOf(ctx.intercom).names(lists), ctx.signal) : {}];
+  };
   return {
     kind: spec.kind,
     objectType: KIND_IDENTITY[spec.kind].objectType,
@@ -98,8 +115,8 @@ export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpe
       return { results: items.map((record) => spec.summarize(record, links)), total_count, pages };
     },
     async fetchDocument(ctx, id) {
-      const [record, links] = await read(ctx, id);
-      return spec.document(record, links);
+      const [record, links, names] = await read(ctx, id);
+      return spec.document(record, links, names);
     },
   };
 }
@@ -120,4 +137,21 @@ export function listQueryOf(body: SearchRequest): ListQuery {
     filters[filter.field] = String(filter.value);
   }
   return { filters, perPage: pagination?.per_page, startingAfter: pagination?.starting_after ?? undefined };
+}
+
+/** The names, or none if they take longer than NAMES_GRACE_MS or the call is cancelled (they still arrive for the next call). */
+async function namesWithin(pending: Promise<Names>, signal: AbortSignal): Promise<Names> {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const late = new Promise<Names>((resolve) => {
+    timer = setTimeout(() => resolve({}), NAMES_GRACE_MS);
+    onAbort = () => resolve({});
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) signal.removeEventListener('abort', onAbort);
+  }
 }
