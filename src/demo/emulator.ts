@@ -2,10 +2,12 @@
 // (a fetch that calls `handle`), the tools' tests through msw and the end-to-end tests on a loopback
 // socket (loopback.ts). Web-standard (Request -> Response), no socket of its own. No test-framework
 // imports. Read-only: GET /me, GET /conversations/{id}, GET /contacts/{id}, POST /conversations/search,
-// POST /contacts/search.
+// POST /contacts/search, and the companies and directory routes of directory-routes.ts (GET /companies,
+// POST /companies/list, GET /companies/{id}, GET /companies/{id}/contacts, GET /tags, /teams, /admins, /segments).
 import { sampleWorkspace } from './workspace.js';
 import type { Conversation, Workspace } from './types.js';
 import { runSearch, SearchError } from './search.js';
+import { routeDirectory } from './directory-routes.js';
 
 export { sampleWorkspace };
 export type { Workspace };
@@ -249,6 +251,11 @@ export class IntercomEmulator {
       const contact = ws.contacts.find((c) => c.id === second);
       if (!contact) return this.error(404, requestId, 'not_found', 'User Not Found');
       return this.json(200, contact, requestId);
+    }
+
+    const directory = routeDirectory(method, segments, url.searchParams, ws);
+    if (directory !== undefined) {
+      return 'code' in directory ? this.error(directory.status, requestId, directory.code, directory.message) : this.json(200, directory.body, requestId);
     }
     return this.error(404, requestId);
   }

@@ -1,6 +1,6 @@
 // Contacts for the assistant: a one-line search summary, readable attribute lines and a compact
-// structured view. Tags/companies/notes arrive as id-only lists: we show counts and ids,
-// and names only when Intercom included them, never invented.
+// structured view. Tags/companies/notes arrive as id-only lists: we show counts and ids, and names when
+// Intercom included them or the workspace's directory (tags, admins) names the id, never invented.
 import { prefixedId } from '../intercom/record-kinds.js';
 import type { AddressableList, Contact, JsonValue } from '../intercom/types.js';
 import { idOf, line, sanitizedAttributes, scalarAttributes, scalarText } from './common.js';
@@ -8,7 +8,7 @@ import { compact } from './compact.js';
 import { isoDate, isoDay } from './dates.js';
 import { cleanText } from './html-to-text.js';
 import { plural } from './plural.js';
-import type { FetchDocument, Links, SearchResult } from './types.js';
+import type { FetchDocument, Links, Names, SearchResult } from './types.js';
 
 /** An id-only list (tags, companies, notes): how many, and what we can name. */
 export interface AddressedView {
@@ -28,6 +28,8 @@ export interface ContactView {
   phone?: string;
   external_id?: string;
   owner_id?: string;
+  /** The owner's name, from the workspace's admins. */
+  owner?: string;
   location?: string;
   created_at?: string;
   updated_at?: string;
@@ -54,13 +56,14 @@ export interface ContactView {
   custom_attributes?: Record<string, JsonValue>;
 }
 
-function addressed(list: AddressableList | null | undefined): AddressedView | undefined {
+function addressed(list: AddressableList | null | undefined, known?: ReadonlyMap<string, string>): AddressedView | undefined {
   if (!list || typeof list !== 'object') return undefined;
   const data = Array.isArray(list.data) ? list.data.filter((d) => d && typeof d === 'object') : [];
   const names: string[] = [];
   const ids: string[] = [];
   for (const item of data) {
-    const name = line(item.name);
+    const itemId = idOf(item.id);
+    const name = line(item.name) ?? (itemId ? line(known?.get(itemId)) : undefined);
     if (name) names.push(name);
     else {
       const id = idOf(item.id);
@@ -139,8 +142,9 @@ function socialOf(c: Contact): Array<{ name?: string; url?: string }> {
 }
 
 /** Structured compact contact (also the readable document's metadata). */
-export function projectContact(c: Contact, links: Links): ContactView {
+export function projectContact(c: Contact, links: Links, names?: Names): ContactView {
   const id = idOf(c.id) ?? '';
+  const ownerId = idOf(c.owner_id);
   const browser = joinWords(line(c.browser), line(c.browser_version));
   const view = compact<Omit<ContactView, 'id'>>({
     url: id ? links.contact(id) : undefined,
@@ -149,7 +153,8 @@ export function projectContact(c: Contact, links: Links): ContactView {
     email: line(c.email),
     phone: line(c.phone),
     external_id: line(c.external_id),
-    owner_id: idOf(c.owner_id),
+    owner_id: ownerId,
+    owner: ownerId ? line(names?.admins?.get(ownerId)?.name) : undefined,
     location: locationOf(c),
     created_at: isoDate(c.created_at),
     updated_at: isoDate(c.updated_at),
@@ -181,7 +186,7 @@ export function projectContact(c: Contact, links: Links): ContactView {
     unsubscribed_from_emails: c.unsubscribed_from_emails === true ? true : undefined,
     has_hard_bounced: c.has_hard_bounced === true ? true : undefined,
     marked_email_as_spam: c.marked_email_as_spam === true ? true : undefined,
-    tags: addressed(c.tags),
+    tags: addressed(c.tags, names?.tags),
     companies: addressed(c.companies),
     notes: addressed(c.notes),
     social_profiles: socialOf(c),
@@ -236,6 +241,7 @@ const LABELS: ReadonlyArray<[keyof ContactView, string]> = [
   ['email', 'Email'],
   ['phone', 'Phone'],
   ['external_id', 'External ID'],
+  ['owner', 'Owner'],
   ['owner_id', 'Owner (admin id)'],
   ['location', 'Location'],
   ['created_at', 'Created'],
@@ -254,8 +260,8 @@ const LABELS: ReadonlyArray<[keyof ContactView, string]> = [
 ];
 
 /** Readable lines of every meaningful attribute, plus the same as a compact object in metadata. */
-export function formatContactDocument(c: Contact, links: Links): FetchDocument {
-  const view = projectContact(c, links);
+export function formatContactDocument(c: Contact, links: Links, names?: Names): FetchDocument {
+  const view = projectContact(c, links, names);
   const lines: string[] = [];
   for (const [key, label] of LABELS) {
     const value = view[key];

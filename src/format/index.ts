@@ -1,5 +1,5 @@
 // The formatting layer: compact, sanitized projections of Intercom data for the assistant.
-export type { FetchDocument, Links, PartWindow, SearchResult } from './types.js';
+export type { FetchDocument, Links, Names, PartWindow, SearchResult } from './types.js';
 export { DEFAULT_MAX_CHARS } from './types.js';
 export { cleanText, decodeEntities, htmlToText, plainLine, plainText } from './html-to-text.js';
 export { compact } from './compact.js';
@@ -10,3 +10,5 @@ export type { AuthorView, ConversationView, PartView } from './conversation/inde
 export { formatConversationDocument, projectConversation, summarizeConversation } from './conversation/index.js';
 export type { AddressedView, ContactView } from './contact.js';
 export { formatContactDocument, projectContact, summarizeContact } from './contact.js';
+export type { CompanyContactsView, CompanyContactView, CompanyView } from './company.js';
+export { formatCompanyDocument, projectCompany, projectCompanyContacts, summarizeCompany } from './company.js';

@@ -1,6 +1,10 @@
 // The shapes the tools layer hands to the assistant (OpenAI search/fetch contracts and paging window).
 
+import type { DirectoryNames } from '../intercom/directory.js';
 import type { RecordKind } from '../intercom/record-kinds.js';
+
+/** Names of the workspace's tags, teams and admins (intercom/directory.ts), for ids records carry bare. */
+export type Names = DirectoryNames;
 
 /** Where links into the Intercom web app point, one function per record kind; undefined when the app id is unknown. */
 export type Links = { readonly [K in RecordKind]: (id: string) => string | undefined };

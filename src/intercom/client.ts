@@ -24,7 +24,22 @@ import {
   UpstreamError,
   type UpstreamDetail,
 } from './errors.js';
-import type { Contact, ContactList, Conversation, ConversationList, Me, SearchRequest } from './types.js';
+import type {
+  AdminList,
+  Company,
+  CompanyContacts,
+  CompanyFilters,
+  CompanyList,
+  Contact,
+  ContactList,
+  Conversation,
+  ConversationList,
+  Me,
+  PageRequest,
+  SearchRequest,
+  TagListResponse,
+  TeamList,
+} from './types.js';
 
 export interface IntercomClientOptions {
   /** e.g. https://api.intercom.io or http://127.0.0.1:PORT (validated by the caller). */
@@ -61,6 +76,8 @@ type Method = 'GET' | 'POST';
 interface RequestSpec {
   method: Method;
   path: string;
+  /** Query parameters; undefined values are left out. */
+  query?: Readonly<Record<string, string | number | undefined>>;
   body?: unknown;
   /**
    * Safe to send twice. Every call today is a read (a GET, or a POST search), so true. A write must say
@@ -211,6 +228,69 @@ export class IntercomClient {
     });
   }
 
+  // --- companies and the workspace's directory (tags, teams, admins) ---------------------------------
+
+  /** GET /companies: one filter (name, company_id, tag_id or segment_id), or none for all; page-numbered. */
+  listCompanies(filters: CompanyFilters, paging: PageRequest = {}, options: CallOptions = {}): Promise<CompanyList> {
+    return this.#request<CompanyList>({
+      method: 'GET',
+      path: 'companies',
+      query: { ...filters, ...paging },
+      idempotent: true,
+      subject: companySubject(filters),
+      listKey: 'data',
+      signal: options.signal,
+    });
+  }
+
+  /** POST /companies/list: every company with contacts, by last request, newest first unless `order: 'asc'`. */
+  listAllCompanies(paging: PageRequest & { order?: 'asc' | 'desc' } = {}, options: CallOptions = {}): Promise<CompanyList> {
+    return this.#request<CompanyList>({
+      method: 'POST',
+      path: 'companies/list',
+      query: { page: paging.page, per_page: paging.per_page, order: paging.order },
+      idempotent: true,
+      listKey: 'data',
+      signal: options.signal,
+    });
+  }
+
+  async getCompany(id: string, options: CallOptions = {}): Promise<Company> {
+    return this.#request<Company>({
+      method: 'GET',
+      path: `companies/${checkedId(id)}`,
+      idempotent: true,
+      subject: `company ${id}`,
+      record: true,
+      signal: options.signal,
+    });
+  }
+
+  /** GET /companies/{id}/contacts: a page of the company's contacts (Intercom's default 50). */
+  async listCompanyContacts(id: string, paging: PageRequest = {}, options: CallOptions = {}): Promise<CompanyContacts> {
+    return this.#request<CompanyContacts>({
+      method: 'GET',
+      path: `companies/${checkedId(id)}/contacts`,
+      query: { ...paging },
+      idempotent: true,
+      subject: `company ${id}`,
+      listKey: 'data',
+      signal: options.signal,
+    });
+  }
+
+  listTags(options: CallOptions = {}): Promise<TagListResponse> {
+    return this.#request<TagListResponse>({ method: 'GET', path: 'tags', idempotent: true, listKey: 'data', signal: options.signal });
+  }
+
+  listTeams(options: CallOptions = {}): Promise<TeamList> {
+    return this.#request<TeamList>({ method: 'GET', path: 'teams', idempotent: true, listKey: 'teams', signal: options.signal });
+  }
+
+  listAdmins(options: CallOptions = {}): Promise<AdminList> {
+    return this.#request<AdminList>({ method: 'GET', path: 'admins', idempotent: true, listKey: 'admins', signal: options.signal });
+  }
+
   /** GET /me once per client; concurrent callers share the request, a failure is forgotten. */
   me(options: CallOptions = {}): Promise<Me> {
     if (!this.#me) {
@@ -236,6 +316,8 @@ export class IntercomClient {
       retry: { ...this.#retry, shouldRetry: ({ error }) => this.#shouldRetry(spec, error) },
     };
     if (spec.body !== undefined) options.json = spec.body;
+    const query = queryOf(spec.query);
+    if (query) options.searchParams = query;
     if (signal) options.signal = signal;
     let response: Response;
     try {
@@ -494,6 +576,21 @@ function checkedId(id: string): string {
     throw new InvalidRequestError({ reason: 'the id is not a valid Intercom id (letters, digits, "_" or "-", at most 64)' });
   }
   return encodeURIComponent(id);
+}
+
+/** The query string's parameters in the order given, without the undefined ones; none is undefined. */
+function queryOf(query: RequestSpec['query']): URLSearchParams | undefined {
+  if (!query) return undefined;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) params.append(key, String(value));
+  return params.size > 0 ? params : undefined;
+}
+
+/** "company named Acme" for a 404 on a filtered GET /companies. */
+function companySubject(filters: CompanyFilters): string | undefined {
+  if (filters.company_id !== undefined) return `company with company_id ${JSON.stringify(filters.company_id)}`;
+  if (filters.name !== undefined) return `company named ${JSON.stringify(filters.name)}`;
+  return undefined;
 }
 
 function hostOf(baseUrl: string): string {

@@ -3,7 +3,7 @@
 // its own per-kind table by RecordKind, so adding a kind here is a compile error in each layer until that
 // layer handles it; src/records/ joins the layers into one entry per kind.
 
-export const RECORD_KINDS = ['conversation', 'contact'] as const;
+export const RECORD_KINDS = ['conversation', 'contact', 'company'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface KindIdentity {
@@ -56,9 +56,21 @@ export const KIND_IDENTITY = {
     urlId: /^[0-9a-f]{8,64}$/i,
     appPath: (appId, id) => `apps/${enc(appId)}/users/${enc(id)}/all-conversations`,
   },
+  company: {
+    prefix: 'company_',
+    objectType: 'companies',
+    // Intercom's own company ids are 24-char hex like contacts' (so none is unmistakable); any URL-safe token works.
+    idSyntax: /^[A-Za-z0-9_-]+$/,
+    idRule: 'only letters, digits, "_" and "-"',
+    form: 'company_<id>',
+    example: 'company_6762f07f1bb69f9f2193baf5',
+    urlSegments: new Set(['companies', 'company']),
+    urlId: /^[0-9a-f]{8,64}$/i,
+    appPath: (appId, id) => `apps/${enc(appId)}/companies/${enc(id)}`,
+  },
 } as const satisfies Readonly<Record<RecordKind, KindIdentity>>;
 
-/** The DSL's `object_type` values: `conversations`, `contacts`. */
+/** The DSL's `object_type` values: `conversations`, `contacts`, `companies`. */
 export type ObjectType = (typeof KIND_IDENTITY)[RecordKind]['objectType'];
 
 export const OBJECT_TYPES: readonly ObjectType[] = RECORD_KINDS.map((kind) => KIND_IDENTITY[kind].objectType);

@@ -278,7 +278,7 @@ export interface ConversationChannel {
   current?: string | null;
 }
 
-/** `company` (only the fields we may show). */
+/** `company` (only the fields we may show). `plan` is `{}` when the company has none. */
 export interface Company {
   type?: 'company' | string;
   id?: string;
@@ -286,8 +286,10 @@ export interface Company {
   company_id?: string | null;
   app_id?: string | null;
   plan?: { type?: string; id?: string | null; name?: string | null } | null;
+  remote_created_at?: number | null;
   created_at?: number | null;
   updated_at?: number | null;
+  last_request_at?: number | null;
   size?: number | null;
   website?: string | null;
   industry?: string | null;
@@ -295,6 +297,68 @@ export interface Company {
   user_count?: number | null;
   session_count?: number | null;
   custom_attributes?: CustomAttributes | null;
+  tags?: { type?: string; tags?: Array<{ type?: string; id?: string; name?: string | null }> | null } | null;
+  segments?: { type?: string; segments?: Segment[] | null } | null;
+}
+
+/**
+ * `company_list` (GET /companies, POST /companies/list). Intercom pages these by page number: `pages` has
+ * `page` and `total_pages`, no cursor. Asked by `name` or `company_id`, Intercom has been seen to answer
+ * with the one `company` itself rather than a list; callers accept both.
+ */
+export interface CompanyList {
+  type?: 'list' | 'company' | string;
+  data?: Company[];
+  total_count?: number;
+  pages?: CursorPages | null;
+}
+
+/** `company_attached_contacts` (GET /companies/{id}/contacts). */
+export interface CompanyContacts {
+  type?: 'list';
+  data?: Contact[];
+  total_count?: number;
+  pages?: CursorPages | null;
+}
+
+/** `segment`. */
+export interface Segment {
+  type?: 'segment' | string;
+  id?: string;
+  name?: string | null;
+  person_type?: string | null;
+}
+
+/** `tag_list` (GET /tags). */
+export interface TagListResponse {
+  type?: 'list';
+  data?: Array<{ type?: string; id?: string; name?: string | null }>;
+}
+
+/** `team_list` (GET /teams). */
+export interface TeamList {
+  type?: 'team.list';
+  teams?: Array<{ type?: string; id?: string | number; name?: string | null; admin_ids?: number[] | null }>;
+}
+
+/** `admin_list` (GET /admins). */
+export interface AdminList {
+  type?: 'admin.list';
+  admins?: Array<{ type?: string; id?: string | number; name?: string | null; email?: string | null; team_ids?: number[] | null }>;
+}
+
+/** Filters of GET /companies; at most one is sent (see records/company.ts). */
+export interface CompanyFilters {
+  name?: string;
+  company_id?: string;
+  tag_id?: string;
+  segment_id?: string;
+}
+
+/** Page-number paging of Intercom's older list endpoints. */
+export interface PageRequest {
+  page?: number;
+  per_page?: number;
 }
 
 /**

@@ -53,6 +53,12 @@ export interface ObjectCatalogue {
   readonly customAttributes: boolean;
   /** The line of the `search` description naming this object's most useful fields. */
   readonly cheatsheet: string;
+  /**
+   * How Intercom filters this object. Absent: a search endpoint (POST /{objects}/search) takes the whole
+   * filter tree. `list-filters`: a list endpoint's query parameters, so only AND-ed `eq` filters, each field
+   * once, at most `maxFilters`, no OR and no q:; none lists everything. `why` words the limit for errors.
+   */
+  readonly filtering?: { readonly kind: 'list-filters'; readonly maxFilters: number; readonly why: string };
 }
 
 export const STRING_OPS: readonly DslOperator[] = ['eq', 'neq', 'in', 'nin', 'contains', 'not_contains', 'starts_with', 'ends_with'];

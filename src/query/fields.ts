@@ -1,6 +1,7 @@
 // The searchable-field catalogue of every object type, joined from catalogue/ (one file per object type),
 // and the lookups the DSL and the structured builders use.
 import { OBJECT_TYPES, type ObjectType } from '../intercom/record-kinds.js';
+import { COMPANIES } from './catalogue/companies.js';
 import { CONTACTS } from './catalogue/contacts.js';
 import { CONVERSATIONS } from './catalogue/conversations.js';
 import { OPERATOR_WORDS, type DslOperator, type FieldSpec, type ObjectCatalogue } from './field-spec.js';
@@ -13,12 +14,14 @@ export {
 } from './field-spec.js';
 export { CONVERSATION_FIELDS } from './catalogue/conversations.js';
 export { CONTACT_FIELDS } from './catalogue/contacts.js';
+export { COMPANY_FIELDS } from './catalogue/companies.js';
 export { CONTACT_ROLES, CONVERSATION_STATES, PRIORITIES, PRIORITY_ALIASES, SOURCE_TYPES } from '../intercom/vocabulary.js';
 
 /** One catalogue per object type: a new record kind does not compile until it has one. */
 const CATALOGUES: Readonly<Record<ObjectType, ObjectCatalogue>> = {
   conversations: CONVERSATIONS,
   contacts: CONTACTS,
+  companies: COMPANIES,
 };
 
 export function catalogueOf(objectType: ObjectType): ObjectCatalogue {

@@ -6,7 +6,7 @@ export {
 } from './fields.js';
 export { parseSearchQuery, MAX_QUERY_LENGTH, MAX_PER_PAGE, DEFAULT_PER_PAGE, type TranslatedQuery } from './translate.js';
 export {
-  buildConversationSearch, buildContactSearch,
+  buildConversationSearch, buildContactSearch, buildCompanyList, type CompanyListArgs,
   type ComparisonOperator, type Comparison, type ConversationSearchArgs, type ContactSearchArgs,
 } from './structured.js';
 export { parse as parseQueryTerms, type Group, type Term, type FilterTerm, type SpecialTerm } from './parse.js';

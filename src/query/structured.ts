@@ -187,3 +187,35 @@ export function buildContactSearch(args: ContactSearchArgs, options?: { now?: Da
     return { query: assemble(filters, []), pagination: pagination(args) };
   });
 }
+
+export interface CompanyListArgs {
+  name?: string;
+  company_id?: string;
+  tag_id?: string;
+  segment_id?: string;
+  per_page?: number;
+  starting_after?: string;
+}
+
+const COMPANY_FILTER_ARGS = ['name', 'company_id', 'tag_id', 'segment_id'] as const;
+
+/** The body list_companies hands to the registry: at most one filter (none lists all companies). */
+export function buildCompanyList(args: CompanyListArgs, options?: { now?: Date }): SearchRequest {
+  return wrapErrors(() => {
+    const now = options?.now ?? new Date();
+    const o: ObjectType = 'companies';
+    const filters: SingleFilter[] = [];
+    for (const key of COMPANY_FILTER_ARGS) {
+      const value = args[key];
+      if (value === undefined) continue;
+      if (typeof value !== 'string' || value.trim() === '') throw new QueryError(`${key} must be non-empty text.`);
+      filters.push(buildFilter(o, target(o, key), 'eq', [{ text: value.trim(), quoted: true }], now));
+    }
+    if (filters.length > 1) {
+      throw new QueryError(
+        `send at most one of ${COMPANY_FILTER_ARGS.join(', ')} (got ${filters.map((f) => f.field).join(' and ')}): Intercom lists companies by one filter. Send none to list all companies, most recently active first.`,
+      );
+    }
+    return { query: filters[0] ?? { operator: 'AND', value: [] }, pagination: pagination(args) };
+  });
+}

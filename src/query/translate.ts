@@ -10,8 +10,9 @@ import type { MultipleFilter, SearchRequest, SingleFilter } from '../intercom/ty
 import { QueryError, show } from './errors.js';
 import {
   CUSTOM_ATTRIBUTE_OPERATORS, CUSTOM_ATTRIBUTE_PREFIX, FREE_TEXT_FIELDS, INTERCOM_OPERATOR, OBJECT_TYPES, PRIORITY_ALIASES,
-  SPECIAL_KEYS, catalogueOf, lookupField, searchableFields, type DslOperator, type FieldSpec, type ObjectType,
+  SPECIAL_KEYS, catalogueOf, lookupField, searchableFields, type DslOperator, type FieldSpec, type ObjectCatalogue, type ObjectType,
 } from './fields.js';
+import { kindOfObjectType } from '../intercom/record-kinds.js';
 import { parse, type FilterTerm, type Group, type SpecialTerm } from './parse.js';
 import { didYouMean } from './suggest.js';
 import { typeCustomValue, typeFieldValue, type ScalarValue, type ValueInput } from './values.js';
@@ -183,8 +184,8 @@ export function assemble(singles: readonly SingleFilter[], orGroups: readonly (r
 
 function objectTypeOf(term: SpecialTerm): ObjectType {
   const v = term.value.text.trim().toLowerCase();
-  // The singular works too: object_type:conversation.
-  const found = OBJECT_TYPES.find((o) => v === o || v === o.replace(/s$/, ''));
+  // The singular works too: object_type:conversation, object_type:company.
+  const found = OBJECT_TYPES.find((o) => v === o || v === kindOfObjectType(o));
   if (found !== undefined) return found;
   throw new QueryError(`object_type ${show(term.value.text)} is not known${didYouMean(v, OBJECT_TYPES)} Use ${OBJECT_TYPE_TERMS}.`);
 }
@@ -232,7 +233,8 @@ function translate(groups: readonly Group[], now: Date): TranslatedQuery {
     else singles.push(...filters);
   }
 
-  const body: SearchRequest = { query: assemble(singles, orGroups) };
+  const filtering = catalogueOf(objectType).filtering;
+  const body: SearchRequest = { query: filtering ? listFilters(objectType, filtering, groups, singles, orGroups) : assemble(singles, orGroups) };
   const limit = specials.get('limit');
   const cursor = specials.get('starting_after');
   body.pagination = { per_page: limit === undefined ? DEFAULT_PER_PAGE : parsePerPage(limit.value.text, 'limit') };
@@ -242,6 +244,38 @@ function translate(groups: readonly Group[], now: Date): TranslatedQuery {
     body.pagination.starting_after = c;
   }
   return { objectType, body };
+}
+
+/**
+ * The filters of an object Intercom lists rather than searches (catalogue `filtering`): AND-ed single
+ * filters, each field once, at most maxFilters; none is an empty AND, which lists everything. `q:` is one
+ * filter when the catalogue has one free-text field (a list endpoint's phrase parameter), else refused.
+ */
+function listFilters(
+  objectType: ObjectType,
+  filtering: NonNullable<ObjectCatalogue['filtering']>,
+  groups: readonly Group[],
+  singles: readonly SingleFilter[],
+  orGroups: readonly (readonly SingleFilter[])[],
+): MultipleFilter | SingleFilter {
+  const fields = searchableFields(objectType).join(', ');
+  for (const group of groups) {
+    const q = group.find((t) => t.kind === 'special' && t.key === 'q');
+    if (q && FREE_TEXT_FIELDS[objectType].length !== 1) {
+      throw new QueryError(`${show(q.raw)}: q: is not available for ${objectType}: ${filtering.why}. Use one of ${fields}.`);
+    }
+    if (group.length > 1) throw new QueryError(`${objectType} take no OR: ${filtering.why}. Send one of ${fields}.`);
+  }
+  const all = [...singles, ...orGroups.flat()];
+  const seen = new Set<string>();
+  for (const filter of all) {
+    if (seen.has(filter.field)) throw new QueryError(`\`${filter.field}\` appears twice: ${filtering.why}.`);
+    seen.add(filter.field);
+  }
+  if (all.length > filtering.maxFilters) {
+    throw new QueryError(`${all.length} filters for ${objectType}, at most ${filtering.maxFilters}: ${filtering.why}. Keep one of ${all.map((f) => f.field).join(', ')}.`);
+  }
+  return all.length === 1 ? all[0]! : { operator: 'AND', value: all };
 }
 
 function filterOf(objectType: ObjectType, term: FilterTerm, now: Date): SingleFilter {

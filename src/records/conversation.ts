@@ -16,8 +16,13 @@ export const conversationRecord = defineRecordKind({
   described: 'conversations (support threads)',
   tools: TOOLS,
   get: (client, id, options) => client.getConversation(id, options),
-  search: (client, body, options) => client.searchConversations(body, options),
+  search: { via: 'search', run: (client, body, options) => client.searchConversations(body, options) },
   page: (list) => ({ items: list.conversations ?? [], total_count: list.total_count, pages: list.pages }),
   summarize: summarizeConversation,
-  document: (conversation, links) => formatConversationDocument(conversation, links, { continueHint: nextPartsHint }),
+  document: (conversation, links, names) => formatConversationDocument(conversation, links, { continueHint: nextPartsHint }, names),
+  // The assignees are bare ids (0 or null when unassigned).
+  names: (conversation) => [
+    ...(conversation.admin_assignee_id ? (['admins'] as const) : []),
+    ...(conversation.team_assignee_id ? (['teams'] as const) : []),
+  ],
 });

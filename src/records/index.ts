@@ -1,6 +1,7 @@
 // The registry of record kinds: one line per kind. A kind in intercom/record-kinds.ts without a line here
 // does not compile, and every tool that branches over kinds reads this table rather than naming kinds.
 import { kindOfObjectType, RECORD_KINDS, type ObjectType, type RecordKind } from '../intercom/record-kinds.js';
+import { companyRecord } from './company.js';
 import { contactRecord } from './contact.js';
 import { conversationRecord } from './conversation.js';
 import type { RecordKindEntry } from './define-record-kind.js';
@@ -8,6 +9,7 @@ import type { RecordKindEntry } from './define-record-kind.js';
 export const RECORDS = {
   conversation: conversationRecord,
   contact: contactRecord,
+  company: companyRecord,
 } as const satisfies { readonly [K in RecordKind]: RecordKindEntry<K, unknown> };
 
 /** The entries in registry order (the order of RECORD_KINDS). */
@@ -21,4 +23,4 @@ export function recordForObjectType(objectType: ObjectType): RecordKindEntry {
   return recordFor(kindOfObjectType(objectType));
 }
 
-export type { Found, ReadContext, RecordKindEntry } from './define-record-kind.js';
+export type { Found, ListQuery, ReadContext, RecordKindEntry } from './define-record-kind.js';

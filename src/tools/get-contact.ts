@@ -17,7 +17,7 @@ export const getContactTool = defineTool({
   annotations: READ_ONLY,
   async handler({ id }, ctx) {
     const ref = recordRef(id, 'contact');
-    const [contact, links] = await RECORDS.contact.read(ctx, ref.id);
-    return { ...projectContact(contact, links) };
+    const [contact, links, names] = await RECORDS.contact.read(ctx, ref.id);
+    return { ...projectContact(contact, links, names) };
   },
 });

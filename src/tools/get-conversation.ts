@@ -22,7 +22,7 @@ export const getConversationTool = defineTool({
   annotations: READ_ONLY,
   async handler({ id, part_offset }, ctx) {
     const ref = recordRef(id, 'conversation');
-    const [conversation, links] = await RECORDS.conversation.read(ctx, ref.id);
-    return { ...projectConversation(conversation, links, { partOffset: part_offset, continueHint: nextPartsHint }) };
+    const [conversation, links, names] = await RECORDS.conversation.read(ctx, ref.id);
+    return { ...projectConversation(conversation, links, { partOffset: part_offset, continueHint: nextPartsHint }, names) };
   },
 });

@@ -1,5 +1,7 @@
 import type { ToolDefinition } from './define-tool.js';
 import { fetchTool } from './fetch.js';
+import { getCompanyTool } from './get-company.js';
+import { listCompaniesTool } from './list-companies.js';
 import { getContactTool } from './get-contact.js';
 import { getConversationTool } from './get-conversation.js';
 import { searchContactsTool } from './search-contacts.js';
@@ -14,4 +16,7 @@ export const TOOLS: readonly ToolDefinition[] = [
   getConversationTool,
   searchContactsTool,
   getContactTool,
+  // Companies.
+  listCompaniesTool,
+  getCompanyTool,
 ] as unknown as readonly ToolDefinition[];

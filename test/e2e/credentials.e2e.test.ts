@@ -90,7 +90,7 @@ describe('login, the server, status and logout', () => {
     const session = await connect({ era: 'legacy', env: { ...env, INTERCOM_API_BASE_URL: first.url } });
     try {
       const { tools } = await session.client.listTools();
-      expect(tools).toHaveLength(6);
+      expect(tools).toHaveLength(8);
       const out = await call(session, 'fetch', { id: 'conversation_1060' });
       seen.push(out.text, session.stderr());
       expect(out.isError).toBe(false);

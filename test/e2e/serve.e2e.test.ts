@@ -161,6 +161,26 @@ describe('serve: legacy HTTP+SSE at /sse', () => {
   });
 });
 
+describe('serve: names, not ids, across requests', () => {
+  it('lists tags, teams and admins once per token, though every request has a client of its own', async () => {
+    const client = await httpClient(served.url, { era: 'legacy', token: TOKEN_C });
+    try {
+      const ids = await someIds(client);
+      await callTool(client, 'get_conversation', { id: ids.conversation });
+      await callTool(client, 'get_contact', { id: ids.contact });
+      running.fake.reset();
+      const again = await callTool(client, 'get_conversation', { id: ids.conversation });
+      await callTool(client, 'get_contact', { id: ids.contact });
+      expect(again.isError).toBe(false);
+      // Warm: one request a call, no list asked again.
+      expect(running.fake.requests.map((r) => r.path).filter((p) => /^\/(tags|teams|admins|me)$/.test(p))).toEqual([]);
+      expect(running.fake.requests).toHaveLength(2);
+    } finally {
+      await client.close();
+    }
+  });
+});
+
 describe('serve: two callers at once', () => {
   it('uses each caller token only for that caller calls', async () => {
     const a = await httpClient(served.url, { era: 'modern', token: TOKEN });

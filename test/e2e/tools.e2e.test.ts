@@ -25,9 +25,10 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
     outputs.push(outcome.text, JSON.stringify(outcome.structured ?? {}));
     return outcome;
   };
-  const apiRequests = () => running.fake.requests.filter((r) => r.path !== '/me');
+  // GET /me (links) and the directory lists (names) are asked once per process, by whichever call comes first.
+  const apiRequests = () => running.fake.requests.filter((r) => !['/me', '/tags', '/teams', '/admins'].includes(r.path));
 
-  it('lists the six tools in a fixed order, all read-only', async () => {
+  it('lists the tools in a fixed order, all read-only', async () => {
     const { tools } = await session.client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
       'search',
@@ -36,6 +37,8 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
       'get_conversation',
       'search_contacts',
       'get_contact',
+      'list_companies',
+      'get_company',
     ]);
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({
@@ -145,6 +148,38 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
     const viaFetch = await run('fetch', { id });
     expect(viaFetch.isError).toBe(false);
     expect((viaFetch.structured as { text: string }).text).toMatch(/example\.com/);
+  });
+
+  it('list_companies: by tag, one GET /companies, then the next page with the cursor it hands out', async () => {
+    const first = await run('list_companies', { tag_id: '7005', per_page: 2 });
+    expect(first.isError, first.text).toBe(false);
+    const page = first.structured as { results: Array<{ id: string; title: string; url?: string }>; total_count: number; next_starting_after: string };
+    expect(page.results.map((r) => r.title)).toEqual(['Umbrella GmbH', 'Hengda Logistics']);
+    expect(page).toMatchObject({ total_count: 4, next_starting_after: '2' });
+    for (const r of page.results) expect(r.url).toMatch(/^https:\/\/app\.intercom\.com\/a\/apps\/abc12345\/companies\/[0-9a-f]{24}$/);
+    const second = await run('list_companies', { tag_id: '7005', per_page: 2, starting_after: page.next_starting_after });
+    expect((second.structured as { results: unknown[] }).results).toHaveLength(2);
+    expect(apiRequests().map((r) => `${r.method} ${r.path}${r.search}`)).toEqual([
+      'GET /companies?tag_id=7005&page=1&per_page=2',
+      'GET /companies?tag_id=7005&page=2&per_page=2',
+    ]);
+  });
+
+  it('get_company: by your own company_id, with its contacts; search and fetch know companies too', async () => {
+    const out = await run('get_company', { company_id: 'acme-001' });
+    expect(out.isError, out.text).toBe(false);
+    const company = out.structured as { id: string; name: string; plan: string; tags: string[]; contacts: { total: number; shown: Array<{ email: string }> } };
+    expect(company).toMatchObject({ name: 'Acme Corp', plan: 'Enterprise', tags: ['vip'] });
+    expect(company.contacts.shown.length).toBe(company.contacts.total);
+    for (const c of company.contacts.shown) expect(c.email).toMatch(/@acme\.io$/);
+    const found = await run('search', { query: 'object_type:companies name:"Acme Corp"' });
+    const hit = (found.structured as { results: Array<{ id: string }> }).results[0]!;
+    expect(hit.id).toBe(`company_${company.id}`);
+    const doc = await run('fetch', { id: hit.id });
+    expect(doc.structured).toMatchObject({ id: hit.id, title: 'Acme Corp', metadata: { company_id: 'acme-001' } });
+    const bad = await run('get_company', {});
+    expect(bad.isError).toBe(true);
+    expect(bad.text).toMatch(/Send `id`.*or `company_id`/);
   });
 
   it('search_conversations: structured filters become one Intercom query', async () => {

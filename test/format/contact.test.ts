@@ -10,6 +10,7 @@ import { expectNoEmpty } from './no-empty.js';
 const links: Links = {
   conversation: (id) => `https://app.intercom.com/a/inbox/abcd1234/inbox/conversation/${id}`,
   contact: (id) => `https://app.intercom.com/a/apps/abcd1234/users/${id}/all-conversations`,
+  company: (id) => `https://app.intercom.com/a/apps/abcd1234/companies/${id}`,
 };
 const URL = 'https://app.intercom.com/a/apps/abcd1234/users/6762f0d01bb69f9f2193bb7d/all-conversations';
 

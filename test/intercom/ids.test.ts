@@ -73,7 +73,7 @@ describe('recordRef refuses', () => {
     ['https://app.intercom.com:8443/a/inbox/abc/inbox/conversation/1', undefined, /Only Intercom app URLs/],
     ['ftp://app.intercom.com/a/inbox/abc/inbox/conversation/1', undefined, /Only Intercom app URLs/],
     ['javascript://app.intercom.com/%0aalert(1)', undefined, /Only Intercom app URLs/],
-    ['https://app.intercom.com/a/apps/abc/users/segments/active', undefined, /does not point at a conversation or a contact/],
+    ['https://app.intercom.com/a/apps/abc/users/segments/active', undefined, /does not point at a conversation, a contact or a company/],
     ['https://app.intercom.com/a/inbox/abc/inbox/conversation/../../me', undefined, /does not point/],
     ['https://app.intercom.com/a/apps/abc/conversations/search', undefined, /does not point/],
     ['https://app.intercom.com/', undefined, /does not point/],

@@ -38,6 +38,8 @@ const BASE: Record<string, Record<string, unknown>> = {
   get_conversation: { id: '1060' },
   search_contacts: { role: 'user' },
   get_contact: { id: '6762f1000acb1825c460d835' },
+  list_companies: { name: 'Acme Corp' },
+  get_company: { company_id: 'acme-001' },
 };
 
 const cases: Array<[string, string, Record<string, unknown>]> = [];
@@ -57,7 +59,7 @@ for (const tool of listed) {
   cases.push([`${tool.name}: unknown field`, tool.name, { ...BASE[tool.name], limit: 20 }]);
   cases.push([`${tool.name}: many unknown fields`, tool.name, { ...BASE[tool.name], a: 1, b: 2, c: 3, d: 4, ['x'.repeat(500)]: 5 }]);
 }
-const ID_TOOLS = ['fetch', 'get_conversation', 'get_contact'];
+const ID_TOOLS = ['fetch', 'get_conversation', 'get_contact', 'get_company'];
 const BAD_IDS = [
   '../../me', '..%2F..%2Fme', '1060/../../me', '1060?x=1', '1060#x', 'conversation_', 'contact_', 'conversation_../me',
   'contact_6762f1000acb1825c460d835/../../me', '', '   ', '\u0000', '1060\u202e', 'conversation_1060\r\nX-Evil: 1',
@@ -75,6 +77,16 @@ cases.push(['search_contacts: ids as a JSON object string', 'search_contacts', {
 cases.push(['search_contacts: custom_attributes with a nested object', 'search_contacts', { custom_attributes: { plan: { is: 'pro' } } }]);
 cases.push(['search_contacts: no filter', 'search_contacts', { per_page: 5 }]);
 cases.push(['search_contacts: ids as a 1 MB JSON string', 'search_contacts', { ids: JSON.stringify(Array.from({ length: 60_000 }, (_, i) => `id${i}`)) }]);
+cases.push(['list_companies: two filters', 'list_companies', { name: 'Acme Corp', tag_id: '7005' }]);
+cases.push(['list_companies: a cursor that is no page number', 'list_companies', { starting_after: 'WzE3MzQ1MzcxNjBd' }]);
+cases.push(['list_companies: paging past 10,000 companies', 'list_companies', { per_page: 150, starting_after: '68' }]);
+cases.push(['get_company: neither id nor company_id', 'get_company', {}]);
+cases.push(['get_company: both id and company_id', 'get_company', { id: '6762f07f1bb69f9f2193baf5', company_id: 'acme-001' }]);
+cases.push(['get_company: a conversation id', 'get_company', { id: 'conversation_1060' }]);
+cases.push(['search: OR between company filters', 'search', { query: 'object_type:companies name:Acme OR name:Globex' }]);
+cases.push(['search: two company filters', 'search', { query: 'object_type:companies name:Acme tag_id:7005' }]);
+cases.push(['search: q: for companies', 'search', { query: 'object_type:companies q:acme' }]);
+cases.push(['search: a company filter with an operator', 'search', { query: 'object_type:companies name:contains:Acme' }]);
 cases.push(['search_conversations: ids as a JSON string of 101 ids', 'search_conversations', { ids: JSON.stringify(Array.from({ length: 101 }, (_, i) => String(i))) }]);
 
 describe('tool-argument abuse (in process)', () => {

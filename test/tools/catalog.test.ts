@@ -5,7 +5,7 @@ import { createServer } from '../../src/server/create-server.js';
 import { TOOLS } from '../../src/tools/index.js';
 
 describe('the tool catalogue', () => {
-  it('has the six tools of Intercom\'s hosted server, in order, with unique snake_case names', () => {
+  it('has the tools of Intercom\'s hosted server, in order, with unique snake_case names', () => {
     expect(TOOLS.map((t) => t.name)).toEqual([
       'search',
       'fetch',
@@ -13,6 +13,8 @@ describe('the tool catalogue', () => {
       'get_conversation',
       'search_contacts',
       'get_contact',
+      'list_companies',
+      'get_company',
     ]);
     for (const tool of TOOLS) expect(tool.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });
@@ -38,7 +40,7 @@ describe('the tool catalogue', () => {
     });
     const server = createServer({
       intercom,
-      links: async () => ({ conversation: () => undefined, contact: () => undefined }),
+      links: async () => ({ conversation: () => undefined, contact: () => undefined, company: () => undefined }),
       log: () => {},
     });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();

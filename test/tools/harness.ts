@@ -7,12 +7,18 @@ import { resolveConfig } from '../../src/config.js';
 import { createServerFactory } from '../../src/server/server-factory.js';
 
 export const API = 'https://api.intercom.io';
+const DIRECTORY_PATHS = ['/tags', '/teams', '/admins'];
 export const TOKEN = 'tok_msw_0123456789abcdefXk2';
 
 export interface ToolHarness {
   fake: IntercomEmulator;
-  /** Requests that reached "Intercom" in this test, /me excluded (it is fetched once per process for links). */
+  /**
+   * Requests that reached "Intercom" in this test, /me and the directory lists (/tags, /teams, /admins)
+   * excluded: those are asked once per process (links) or per few minutes (names), whichever test comes first.
+   */
   apiRequests(): Request[];
+  /** The directory lists asked in this test. */
+  directoryRequests(): Request[];
   allRequests(): Request[];
   use(...handlers: HttpHandler[]): void;
   call(name: string, args: Record<string, unknown>): Promise<{ isError: boolean; text: string; structured: any }>;
@@ -59,7 +65,8 @@ export function toolHarness(): ToolHarness {
   return {
     fake,
     allRequests: () => seen,
-    apiRequests: () => seen.filter((r) => new URL(r.url).pathname !== '/me'),
+    apiRequests: () => seen.filter((r) => !['/me', ...DIRECTORY_PATHS].includes(new URL(r.url).pathname)),
+    directoryRequests: () => seen.filter((r) => DIRECTORY_PATHS.includes(new URL(r.url).pathname)),
     use: (...handlers) => msw.use(...handlers),
     async call(name, args) {
       const result = await client.callTool({ name, arguments: args });

@@ -4,7 +4,7 @@ import { prefixedId } from '../../intercom/record-kinds.js';
 import type { Conversation } from '../../intercom/types.js';
 import { clip, idOf, line } from '../common.js';
 import { compact } from '../compact.js';
-import type { FetchDocument, Links, PartWindow } from '../types.js';
+import type { FetchDocument, Links, Names, PartWindow } from '../types.js';
 import { assignees, contactsOf, detailsOf, statusOf, tagNames, titleOf } from './metadata.js';
 import { nameBook } from './names.js';
 import { advance, newThread, textLine } from './thread.js';
@@ -14,9 +14,9 @@ import { partOffsetOf, renderSourceWithin, windowParts } from './window.js';
 const escaped = (text: string): number => JSON.stringify(text).length - 2;
 
 /** The whole readable thread (opening message, then each part) plus compact metadata. */
-export function formatConversationDocument(c: Conversation, links: Links, window?: PartWindow): FetchDocument {
+export function formatConversationDocument(c: Conversation, links: Links, window?: PartWindow, names?: Names): FetchDocument {
   const id = idOf(c.id) ?? '';
-  const book = nameBook(c);
+  const book = nameBook(c, names);
   const { title } = titleOf(c);
   const head: string[] = [];
   const subject = line(c.source?.subject);

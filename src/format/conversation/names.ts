@@ -1,7 +1,9 @@
-// Intercom gives only ids for assignees, so names are learnt from whoever wrote parts (and the teammate,
-// statistics and contact lists): a name is shown only when Intercom said it somewhere, never invented.
+// Intercom gives only ids for assignees, so names are learnt from the workspace's directory (its admins and
+// teams, when the caller has them) and from whoever wrote parts (and the teammate, statistics and contact
+// lists): a name is shown only when Intercom said it somewhere, never invented.
 import type { Conversation, SourceAuthor } from '../../intercom/types.js';
 import { idOf, line } from '../common.js';
+import type { Names } from '../types.js';
 import { arr, partsOf } from './lists.js';
 
 export interface NameBook {
@@ -10,8 +12,13 @@ export interface NameBook {
   contacts: Map<string, { name?: string; email?: string }>;
 }
 
-export function nameBook(c: Conversation): NameBook {
+export function nameBook(c: Conversation, names?: Names): NameBook {
   const book: NameBook = { admins: new Map(), teams: new Map(), contacts: new Map() };
+  for (const [id, admin] of names?.admins ?? []) book.admins.set(id, line(admin.name) ?? id);
+  for (const [id, name] of names?.teams ?? []) {
+    const text = line(name);
+    if (text) book.teams.set(id, text);
+  }
   const learn = (a: SourceAuthor | null | undefined): void => {
     const id = idOf(a?.id);
     if (!a || !id) return;

@@ -3,7 +3,7 @@ import type { Conversation, JsonValue, PartAuthor, SourceAuthor } from '../../in
 import { idOf, line } from '../common.js';
 import { compact } from '../compact.js';
 import { isoDate } from '../dates.js';
-import type { Links, PartWindow } from '../types.js';
+import type { Links, Names, PartWindow } from '../types.js';
 import { assignees, contactsOf, detailsOf, statusOf, tagsOf, teammatesOf, titleOf } from './metadata.js';
 import { nameBook } from './names.js';
 import type { Rendered } from './parts.js';
@@ -90,9 +90,9 @@ function partView(r: Rendered): PartView {
 }
 
 /** Structured compact conversation: metadata, the opening message and the parts in the window. */
-export function projectConversation(c: Conversation, links: Links, window?: PartWindow): ConversationView {
+export function projectConversation(c: Conversation, links: Links, window?: PartWindow, names?: Names): ConversationView {
   const id = idOf(c.id) ?? '';
-  const book = nameBook(c);
+  const book = nameBook(c, names);
   const { title } = titleOf(c);
   const source = renderSourceWithin(c, window);
   const sourceView = compact({
