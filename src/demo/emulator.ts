@@ -2,10 +2,11 @@
 // (a fetch that calls `handle`), the tools' tests through msw and the end-to-end tests on a loopback
 // socket (loopback.ts). Web-standard (Request -> Response), no socket of its own. No test-framework
 // imports. Read-only: GET /me, GET /conversations/{id}, GET /contacts/{id}, POST /conversations/search,
-// POST /contacts/search.
+// POST /contacts/search; the Help Center's (help-center.ts) and GET /admins.
 import { sampleWorkspace } from './workspace.js';
 import type { Conversation, Workspace } from './types.js';
 import { runSearch, SearchError } from './search.js';
+import { helpCenterRoute } from './help-center.js';
 
 export { sampleWorkspace };
 export type { Workspace };
@@ -245,6 +246,18 @@ export class IntercomEmulator {
       const contact = ws.contacts.find((c) => c.id === second);
       if (!contact) return this.error(404, requestId, 'not_found', 'User Not Found');
       return this.json(200, contact, requestId);
+    }
+
+    // Help Center: help centers, collections, articles (list, one, search).
+    const helpCenter = helpCenterRoute(method, segments, url.searchParams, ws);
+    if (helpCenter) {
+      return helpCenter.status === 200 ? this.json(200, helpCenter.body, requestId) : this.error(helpCenter.status, requestId, helpCenter.code, helpCenter.message);
+    }
+
+    // GET /admins: the fields of the spec's example (`admin_list`), for article authors' names.
+    if (method === 'GET' && segments.length === 1 && first === 'admins') {
+      const admins = ws.admins.map((a) => ({ type: 'admin', email: a.email, id: a.id, name: a.name, away_mode_enabled: false, away_mode_reassign: false, has_inbox_seat: true, team_ids: [] }));
+      return this.json(200, { type: 'admin.list', admins }, requestId);
     }
     return this.error(404, requestId);
   }
