@@ -24,7 +24,20 @@ import {
   UpstreamError,
   type UpstreamDetail,
 } from './errors.js';
-import type { Contact, ContactList, Conversation, ConversationList, Me, SearchRequest } from './types.js';
+import type {
+  AdminList,
+  Article,
+  ArticleList,
+  ArticleSearchResponse,
+  CollectionList,
+  Contact,
+  ContactList,
+  Conversation,
+  ConversationList,
+  HelpCenterList,
+  Me,
+  SearchRequest,
+} from './types.js';
 
 export interface IntercomClientOptions {
   /** e.g. https://api.intercom.io or http://127.0.0.1:PORT (validated by the caller). */
@@ -57,6 +70,8 @@ type Method = 'GET' | 'POST';
 interface RequestSpec {
   method: Method;
   path: string;
+  /** Query string parameters; undefined ones are left out. */
+  searchParams?: Record<string, string | number | boolean | undefined>;
   body?: unknown;
   /**
    * Safe to send twice. Every call today is a read (a GET, or a POST search), so true. A write must say
@@ -70,8 +85,28 @@ interface RequestSpec {
   listKey?: string;
   /** A single record: it must carry an id, or it is not what was asked for (a proxy's or a changed API's answer). */
   record?: boolean;
+  /** The Developer Hub permissions a 403 should name, when not the conversations and contacts ones. */
+  permissions?: string;
   signal?: AbortSignal | undefined;
 }
+
+/** GET /articles: page-numbered (2.16 lists no parameters; Intercom takes `page` and `per_page`, at most 250). */
+export interface ArticleListParams {
+  page?: number;
+  per_page?: number;
+}
+
+/** GET /articles/search. */
+export interface ArticleSearchParams {
+  phrase?: string;
+  state?: 'published' | 'draft' | 'all';
+  /** Digits. */
+  help_center_id?: string;
+  highlight?: boolean;
+}
+
+/** The Developer Hub's name for what the Help Center calls need. */
+const ARTICLE_PERMISSIONS = '"Read articles"';
 
 /** Per call, shared with ky's hooks through `context`. */
 interface CallState {
@@ -203,6 +238,78 @@ export class IntercomClient {
     });
   }
 
+  // --- Help Center: articles, collections, help centers; admins (authors' names) ----------------------
+
+  async getArticle(id: string, options: CallOptions = {}): Promise<Article> {
+    return this.#request<Article>({
+      method: 'GET',
+      path: `articles/${checkedId(id)}`,
+      idempotent: true,
+      subject: `article ${id}`,
+      record: true,
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  listArticles(params: ArticleListParams = {}, options: CallOptions = {}): Promise<ArticleList> {
+    return this.#request<ArticleList>({
+      method: 'GET',
+      path: 'articles',
+      searchParams: { page: params.page, per_page: params.per_page },
+      idempotent: true,
+      listKey: 'data',
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  searchArticles(params: ArticleSearchParams, options: CallOptions = {}): Promise<ArticleSearchResponse> {
+    return this.#request<ArticleSearchResponse>({
+      method: 'GET',
+      path: 'articles/search',
+      searchParams: { phrase: params.phrase, state: params.state, help_center_id: params.help_center_id, highlight: params.highlight },
+      idempotent: true,
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  /** One page of collections and sections (20 a page, most recently updated first). */
+  listCollections(page = 1, options: CallOptions = {}): Promise<CollectionList> {
+    return this.#request<CollectionList>({
+      method: 'GET',
+      path: 'help_center/collections',
+      searchParams: { page: page > 1 ? page : undefined },
+      idempotent: true,
+      listKey: 'data',
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  listHelpCenters(options: CallOptions = {}): Promise<HelpCenterList> {
+    return this.#request<HelpCenterList>({
+      method: 'GET',
+      path: 'help_center/help_centers',
+      idempotent: true,
+      listKey: 'data',
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  listAdmins(options: CallOptions = {}): Promise<AdminList> {
+    return this.#request<AdminList>({
+      method: 'GET',
+      path: 'admins',
+      idempotent: true,
+      listKey: 'admins',
+      permissions: '"Read admins"',
+      signal: options.signal,
+    });
+  }
+
   /** GET /me once per client; concurrent callers share the request, a failure is forgotten. */
   me(options: CallOptions = {}): Promise<Me> {
     if (!this.#me) {
@@ -228,6 +335,11 @@ export class IntercomClient {
       retry: { ...this.#retry, shouldRetry: ({ error }) => this.#shouldRetry(spec, error) },
     };
     if (spec.body !== undefined) options.json = spec.body;
+    if (spec.searchParams) {
+      const params = new URLSearchParams();
+      for (const [key, value] of Object.entries(spec.searchParams)) if (value !== undefined) params.set(key, String(value));
+      if (params.size > 0) options.searchParams = params;
+    }
     if (signal) options.signal = signal;
     let response: Response;
     try {
@@ -367,7 +479,7 @@ export class IntercomClient {
       case 401:
         throw new UnauthorizedError({ host: this.#host, upstream });
       case 403:
-        throw new ForbiddenError({ upstream });
+        throw new ForbiddenError({ upstream, ...(spec.permissions ? { permissions: spec.permissions } : {}) });
       case 404:
         throw new NotFoundError({ ...(spec.subject ? { subject: spec.subject } : {}), upstream });
       case 429: {
