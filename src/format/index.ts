@@ -10,3 +10,5 @@ export type { AuthorView, ConversationView, PartView } from './conversation/inde
 export { formatConversationDocument, projectConversation, summarizeConversation } from './conversation/index.js';
 export type { AddressedView, ContactView } from './contact.js';
 export { formatContactDocument, projectContact, summarizeContact } from './contact.js';
+export type { ArticleNames, ArticleView, TranslationView } from './article.js';
+export { formatArticleDocument, highlightText, NO_ARTICLE_NAMES, projectArticle, summarizeArticle, summarizeArticleHits } from './article.js';
