@@ -1,7 +1,10 @@
 import type { ToolDefinition } from './define-tool.js';
 import { fetchTool } from './fetch.js';
+import { getArticleTool } from './get-article.js';
 import { getContactTool } from './get-contact.js';
 import { getConversationTool } from './get-conversation.js';
+import { listArticlesTool } from './list-articles.js';
+import { searchArticlesTool } from './search-articles.js';
 import { searchContactsTool } from './search-contacts.js';
 import { searchConversationsTool } from './search-conversations.js';
 import { searchTool } from './search.js';
@@ -14,4 +17,8 @@ export const TOOLS: readonly ToolDefinition[] = [
   getConversationTool,
   searchContactsTool,
   getContactTool,
+  // Help Center articles.
+  searchArticlesTool,
+  listArticlesTool,
+  getArticleTool,
 ] as unknown as readonly ToolDefinition[];

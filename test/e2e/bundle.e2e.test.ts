@@ -85,6 +85,9 @@ describe.each(ERAS)('a full session through the built bin without the validator 
     ['get_conversation', { id: '1060' }],
     ['search_contacts', { role: 'user', per_page: 2 }],
     ['get_contact', { id: '6762f1000acb1825c460d835' }],
+    ['search_articles', { phrase: 'refund' }],
+    ['list_articles', { per_page: 2 }],
+    ['get_article', { id: '8001' }],
   ];
 
   it('initialize and tools/list: every tool has an outputSchema, and each is called below', async () => {

@@ -27,7 +27,7 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
   };
   const apiRequests = () => running.fake.requests.filter((r) => r.path !== '/me');
 
-  it('lists the six tools in a fixed order, all read-only', async () => {
+  it('lists the tools in a fixed order, all read-only', async () => {
     const { tools } = await session.client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
       'search',
@@ -36,6 +36,9 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
       'get_conversation',
       'search_contacts',
       'get_contact',
+      'search_articles',
+      'list_articles',
+      'get_article',
     ]);
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({

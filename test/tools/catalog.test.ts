@@ -5,7 +5,7 @@ import { createServer } from '../../src/server/create-server.js';
 import { TOOLS } from '../../src/tools/index.js';
 
 describe('the tool catalogue', () => {
-  it('has the six tools of Intercom\'s hosted server, in order, with unique snake_case names', () => {
+  it('has the six tools of Intercom\'s hosted server, then the Help Center\'s three, in order, with unique snake_case names', () => {
     expect(TOOLS.map((t) => t.name)).toEqual([
       'search',
       'fetch',
@@ -13,6 +13,9 @@ describe('the tool catalogue', () => {
       'get_conversation',
       'search_contacts',
       'get_contact',
+      'search_articles',
+      'list_articles',
+      'get_article',
     ]);
     for (const tool of TOOLS) expect(tool.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });
