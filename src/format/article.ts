@@ -194,7 +194,9 @@ export function summarizeArticleHit(a: Article, highlight: ArticleSearchHighligh
   const snippets = Array.isArray(highlight?.highlighted_summary)
     ? highlight.highlighted_summary.map((chunks) => highlightText(chunks)).filter((s) => s !== '')
     : [];
-  const detail = snippets.length > 0 ? `…${snippets.join(' … ')}…`.replace(/^…(\p{Lu})/u, '$1') : view.description;
+  // Ellipses where a passage starts or ends mid-sentence.
+  const joined = snippets.join(' … ');
+  const detail = snippets.length > 0 ? `${/^\p{Lu}/u.test(joined) ? '' : '…'}${joined}${/[.!?]$/.test(joined) ? '' : '…'}` : view.description;
   const result: SearchResult = { id: articleId(view.id), title: view.title, text: summaryText(view, detail, SNIPPET_CHARS) };
   if (view.url) result.url = view.url;
   return result;
