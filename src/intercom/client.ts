@@ -275,7 +275,7 @@ export class IntercomClient {
     });
   }
 
-  /** One page of collections and sections (20 a page, most recently updated first). */
+  /** One page of collections and sections (20 a page, most recently updated first; `page` as for GET /articles). */
   listCollections(page = 1, options: CallOptions = {}): Promise<CollectionList> {
     return this.#request<CollectionList>({
       method: 'GET',

@@ -39,7 +39,7 @@ export const searchArticlesTool = defineTool({
     if (results.length === 0) {
       page._note = `No articles match. Try fewer or other words${state === 'all' ? '' : ', state: "all" to include drafts'}, or ${ARTICLE_TOOLS.list} to browse.`;
     } else if (total !== undefined && total > results.length) {
-      page._note = `These are the best ${results.length} of ${total} matches (Intercom's search has no next page): add words to the phrase, or set state or help_center_id, to narrow.`;
+      page._note = `These are the best ${results.length} of ${total} matches (Intercom's article search takes no page parameter): add words to the phrase, or set state or help_center_id, to narrow.`;
     }
     return page;
   },

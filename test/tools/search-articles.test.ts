@@ -38,7 +38,7 @@ describe('search_articles', () => {
     const out = await h.call('search_articles', { phrase: 'release' });
     expect(out.structured.results).toHaveLength(10);
     expect(out.structured.total_count).toBe(13);
-    expect(out.structured._note).toBe("These are the best 10 of 13 matches (Intercom's search has no next page): add words to the phrase, or set state or help_center_id, to narrow.");
+    expect(out.structured._note).toBe("These are the best 10 of 13 matches (Intercom's article search takes no page parameter): add words to the phrase, or set state or help_center_id, to narrow.");
   });
 
   it('no match: what to try', async () => {
