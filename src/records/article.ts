@@ -29,8 +29,8 @@ interface Cached<T> {
   until: number;
 }
 
-/** Per client (so per workspace and token), one entry per list: each asked for at most once per TTL. */
-const caches = new WeakMap<IntercomClient, { [K in keyof NameTables]?: Cached<NameTables[K]> }>();
+/** Per cache scope (a process over stdio, a caller over HTTP: one workspace and token), one entry per list. */
+const caches = new WeakMap<object, { [K in keyof NameTables]?: Cached<NameTables[K]> }>();
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 const idText = (value: unknown): string | undefined =>
@@ -79,9 +79,9 @@ const LOADERS: { [K in keyof NameTables]: (client: IntercomClient) => Promise<Na
 };
 
 /** One list, from the cache while fresh; a failure becomes an empty table, remembered for a shorter while. */
-function table<K extends keyof NameTables>(client: IntercomClient, key: K, now: number): Promise<NameTables[K]> {
-  let entry = caches.get(client);
-  if (!entry) caches.set(client, (entry = {}));
+function table<K extends keyof NameTables>(scope: object, client: IntercomClient, key: K, now: number): Promise<NameTables[K]> {
+  let entry = caches.get(scope);
+  if (!entry) caches.set(scope, (entry = {}));
   const hit = entry[key] as Cached<NameTables[K]> | undefined;
   if (hit && hit.until > now) return hit.value;
   const cached: Cached<NameTables[K]> = { value: Promise.resolve(new Map() as NameTables[K]), until: now + NAMES_TTL_MS };
@@ -111,7 +111,8 @@ const EMPTY: NameTables = { admins: new Map(), collections: new Map(), helpCente
 async function withNames<T>(ctx: ReadContext, request: Promise<T>, graceMs = NAMES_GRACE_MS): Promise<[T, ArticleNames]> {
   const now = Date.now();
   const client = ctx.intercom;
-  const pending = Promise.all([table(client, 'admins', now), table(client, 'collections', now), table(client, 'helpCenters', now)]).then(
+  const scope = ctx.cacheScope ?? client;
+  const pending = Promise.all([table(scope, client, 'admins', now), table(scope, client, 'collections', now), table(scope, client, 'helpCenters', now)]).then(
     ([admins, collections, helpCenters]): NameTables => ({ admins, collections, helpCenters }),
   );
   const data = await request;
@@ -126,9 +127,9 @@ async function withNames<T>(ctx: ReadContext, request: Promise<T>, graceMs = NAM
   }
 }
 
-/** Forgets every cached name (tests). */
-export function forgetArticleNames(client: IntercomClient): void {
-  caches.delete(client);
+/** Forgets every cached name of a scope (tests). */
+export function forgetArticleNames(scope: object): void {
+  caches.delete(scope);
 }
 
 export function readArticle(ctx: ReadContext, id: string): Promise<[Article, ArticleNames]> {

@@ -16,6 +16,11 @@ export interface ReadContext {
   withLinks<T>(request: Promise<T>): Promise<[T, Links]>;
   /** Aborted when the MCP request is cancelled or the server shuts down. */
   readonly signal: AbortSignal;
+  /**
+   * What per-workspace caches (names of admins, collections…) are kept under: one object per process over
+   * stdio, one per caller (token) over HTTP, where each request has a client of its own. The client when absent.
+   */
+  readonly cacheScope?: object;
 }
 
 /** One page of search hits, summarized, with Intercom's count and cursor. */

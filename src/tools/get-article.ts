@@ -14,6 +14,7 @@ export const getArticleTool = defineTool({
     id: z.string().max(2048).describe('Article id (123), "article_123", or the article\'s Help Center URL'),
   }),
   outputSchema: z.looseObject({ id: z.string(), title: z.string(), url: z.string().optional() }),
+  toolset: 'articles',
   annotations: READ_ONLY,
   async handler({ id }, ctx) {
     const [article, names] = await readArticle(ctx, parseArticleRef(id));

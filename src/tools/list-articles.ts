@@ -30,6 +30,7 @@ export const listArticlesTool = defineTool({
     next_page: z.number().int().optional(),
     _note: z.string().optional(),
   }),
+  toolset: 'articles',
   annotations: READ_ONLY,
   async handler({ page, per_page }, ctx) {
     const [list, names] = await listArticles(ctx, { page, per_page: per_page ?? DEFAULT_PER_PAGE });

@@ -18,6 +18,7 @@ export const searchArticlesTool = defineTool({
     help_center_id: z.string().max(20).optional().describe('Only this Help Center (its numeric id)'),
   }),
   outputSchema: z.object({ results: z.array(searchResultSchema), total_count: z.number().int().optional(), _note: z.string().optional() }),
+  toolset: 'articles',
   annotations: READ_ONLY,
   async handler({ phrase, state, help_center_id }, ctx) {
     const words = phrase.trim();

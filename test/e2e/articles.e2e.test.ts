@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
+import { callTool, httpClient, startServe } from './serve-harness.js';
 
 // The Help Center tools through the built CLI over stdio, against the loopback emulator, in both protocol eras.
 describe.each(ERAS)('Help Center article tools end to end (%s era)', (era) => {
@@ -101,5 +102,35 @@ describe.each(ERAS)('Help Center article tools end to end (%s era)', (era) => {
     running.fake.reset();
     const after = await run('get_article', { id: 'article_8001' });
     expect(after.isError).toBe(false);
+  });
+});
+
+describe('Help Center article tools over serve (HTTP)', () => {
+  it('each caller\'s names are asked for once: the second call of a token is one request, another token asks for its own', async () => {
+    const tokenB = 'YXJ0aWNsZXMtc2Vjb25kLWNhbGxlci10b2tlbi0wMDAx';
+    const running = await startFake({ tokens: [tokenB] });
+    const served = await startServe(['--base-url', running.url]);
+    try {
+      const requests = () => running.fake.requests.filter((r) => r.path !== '/me').map((r) => r.path).sort();
+      const a = await httpClient(served.url, { era: 'modern', token: TOKEN });
+      const first = await callTool(a, 'get_article', { id: '8001' });
+      expect(first.isError, first.text).toBe(false);
+      expect(first.structured).toMatchObject({ author: 'Sam Support', collection: 'Getting started > Account setup' });
+      expect(requests()).toEqual(['/admins', '/articles/8001', '/help_center/collections', '/help_center/help_centers']);
+      running.fake.reset();
+      const second = await callTool(a, 'search_articles', { phrase: 'refund' });
+      expect(second.isError, second.text).toBe(false);
+      expect(requests()).toEqual(['/articles/search']);
+      await a.close();
+      running.fake.reset();
+      const b = await httpClient(served.url, { era: 'legacy', token: tokenB });
+      const other = await callTool(b, 'get_article', { id: '8002' });
+      expect(other.structured).toMatchObject({ author: 'Alex Billing' });
+      expect(requests()).toEqual(['/admins', '/articles/8002', '/help_center/collections', '/help_center/help_centers']);
+      await b.close();
+    } finally {
+      await served.stop();
+      await running.close();
+    }
   });
 });

@@ -113,3 +113,31 @@ describe.each(ERAS)('a full session through the built bin without the validator 
     expect(out.text).toMatch(/not found/i);
   });
 });
+
+describe('serve in the bundle', () => {
+  const read = (name: string) => readFileSync(join(DIST, name), 'utf8');
+  const closure = (name: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(name)) return seen;
+    seen.add(name);
+    for (const m of read(name).matchAll(/(?:from|import)\s*['"]\.\/([^'"]+)['"]/g)) closure(m[1]!, seen);
+    return seen;
+  };
+
+  it('the stdio start path (cli.js, then the stdio chunk) loads no HTTP server code', () => {
+    const stdio = readdirSync(DIST).find((f) => /^stdio-.*\.js$/.test(f))!;
+    const start = [...closure('cli.js'), ...closure(stdio)];
+    expect(start.filter((name) => /^(serve|legacy-sse)-/.test(name))).toEqual([]);
+    for (const name of start) expect(read(name), name).not.toMatch(/from\s*['"](node:)?http['"]/);
+    // It is there for `serve`, loaded on demand.
+    const serve = readdirSync(DIST).find((f) => /^serve-.*\.js$/.test(f));
+    expect(serve).toBeTruthy();
+    expect(read('cli.js')).toContain(`import('./${serve}')`);
+  });
+
+  it('the legacy SSE transport reads no body itself: raw-body is the stand-in, iconv-lite is not bundled', () => {
+    const text = bundleText();
+    expect(text).toContain('raw-body is not bundled');
+    expect(text).not.toContain('iconv-lite');
+    expect(text).not.toMatch(/windows-1252/i);
+  });
+});
