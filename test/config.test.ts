@@ -10,7 +10,7 @@ describe('resolveConfig', () => {
       apiVersion: '2.16',
       timeoutMs: 30_000,
       profile: 'default',
-      toolsets: new Set(['conversations', 'contacts', 'companies', 'search']),
+      toolsets: new Set(['conversations', 'contacts', 'companies', 'articles', 'search']),
     });
   });
 
@@ -18,10 +18,11 @@ describe('resolveConfig', () => {
     expect([...resolveConfig({ toolsets: 'search, conversations' }, {}).toolsets]).toEqual(['conversations', 'search']);
     expect([...resolveConfig({}, { INTERCOM_TOOLSETS: 'contacts' }).toolsets]).toEqual(['contacts']);
     expect([...resolveConfig({ toolsets: 'contacts' }, { INTERCOM_TOOLSETS: 'search' }).toolsets]).toEqual(['contacts']);
-    expect([...resolveConfig({ toolsets: 'ALL' }, {}).toolsets]).toEqual(['conversations', 'contacts', 'companies', 'search']);
+    expect([...resolveConfig({ toolsets: 'ALL' }, {}).toolsets]).toEqual(['conversations', 'contacts', 'companies', 'articles', 'search']);
     expect(() => resolveConfig({ toolsets: 'contacts,tickets' }, {})).toThrow(
-      new ConfigError('--toolsets "tickets" is not a toolset; use one or more of: conversations, contacts, companies, search (comma-separated), or all'),
+      new ConfigError('--toolsets "tickets" is not a toolset; use one or more of: conversations, contacts, companies, articles, search (comma-separated), or all'),
     );
+    expect([...resolveConfig({ toolsets: 'articles' }, {}).toolsets]).toEqual(['articles']);
     expect(() => resolveConfig({}, { INTERCOM_TOOLSETS: ' , ' })).toThrow(/INTERCOM_TOOLSETS names no toolset/);
   });
 

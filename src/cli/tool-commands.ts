@@ -23,7 +23,7 @@ export function registerToolCommands(program: Command, deps: CliDeps): void {
     .command('call')
     .description('run one tool and print its result (try: call search "object_type:conversations state:open" --demo)')
     .argument('<tool>', 'the tool name (intercom-mcp tools lists them)')
-    .argument('[args]', "a JSON object of arguments, or, for search, fetch, get_conversation and get_contact, the one string they need")
+    .argument('[args]', "a JSON object of arguments, or, for a tool with one required string (search, fetch, get_conversation, get_contact, search_articles, get_article), that string")
     .option('--json', 'print the structured result as JSON')
     .configureHelp({ showGlobalOptions: true })
     // An unquoted query (call search object_type:conversations state:open) arrives as several words: they

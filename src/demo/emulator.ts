@@ -3,11 +3,13 @@
 // socket (loopback.ts). Web-standard (Request -> Response), no socket of its own. No test-framework
 // imports. Read-only: GET /me, GET /conversations/{id}, GET /contacts/{id}, POST /conversations/search,
 // POST /contacts/search, and the companies and directory routes of directory-routes.ts (GET /companies,
-// POST /companies/list, GET /companies/{id}, GET /companies/{id}/contacts, GET /tags, /teams, /admins, /segments).
+// POST /companies/list, GET /companies/{id}, GET /companies/{id}/contacts, GET /tags, /teams, /admins, /segments),
+// and the Help Center's (help-center.ts).
 import { sampleWorkspace } from './workspace.js';
 import type { Conversation, Workspace } from './types.js';
 import { runSearch, SearchError } from './search.js';
 import { routeDirectory } from './directory-routes.js';
+import { helpCenterRoute } from './help-center.js';
 
 export { sampleWorkspace };
 export type { Workspace };
@@ -256,6 +258,12 @@ export class IntercomEmulator {
     const directory = routeDirectory(method, segments, url.searchParams, ws);
     if (directory !== undefined) {
       return 'code' in directory ? this.error(directory.status, requestId, directory.code, directory.message) : this.json(200, directory.body, requestId);
+    }
+
+    // Help Center: help centers, collections, articles (list, one, search).
+    const helpCenter = helpCenterRoute(method, segments, url.searchParams, ws);
+    if (helpCenter) {
+      return helpCenter.status === 200 ? this.json(200, helpCenter.body, requestId) : this.error(helpCenter.status, requestId, helpCenter.code, helpCenter.message);
     }
     return this.error(404, requestId);
   }

@@ -12,3 +12,5 @@ export type { AddressedView, ContactView } from './contact.js';
 export { formatContactDocument, projectContact, summarizeContact } from './contact.js';
 export type { CompanyContactsView, CompanyContactView, CompanyView } from './company.js';
 export { formatCompanyDocument, projectCompany, projectCompanyContacts, summarizeCompany } from './company.js';
+export type { ArticleNames, ArticleView, TranslationView } from './article.js';
+export { formatArticleDocument, highlightText, NO_ARTICLE_NAMES, projectArticle, summarizeArticle, summarizeArticleHits } from './article.js';

@@ -26,6 +26,11 @@ import {
 } from './errors.js';
 import type {
   AdminList,
+  Article,
+  ArticleList,
+  ArticleSearchResponse,
+  CollectionList,
+  HelpCenterList,
   Company,
   CompanyContacts,
   CompanyFilters,
@@ -77,7 +82,9 @@ interface RequestSpec {
   method: Method;
   path: string;
   /** Query parameters; undefined values are left out. */
-  query?: Readonly<Record<string, string | number | undefined>>;
+  query?: Readonly<Record<string, string | number | boolean | undefined>>;
+  /** The Developer Hub permissions a 403 should name, when not the conversations and contacts ones. */
+  permissions?: string;
   body?: unknown;
   /**
    * Safe to send twice. Every call today is a read (a GET, or a POST search), so true. A write must say
@@ -93,6 +100,24 @@ interface RequestSpec {
   record?: boolean;
   signal?: AbortSignal | undefined;
 }
+
+/** GET /articles: page-numbered (2.16 lists no parameters; Intercom takes `page` and `per_page`, at most 250). */
+export interface ArticleListParams {
+  page?: number;
+  per_page?: number;
+}
+
+/** GET /articles/search. */
+export interface ArticleSearchParams {
+  phrase?: string;
+  state?: 'published' | 'draft' | 'all';
+  /** Digits. */
+  help_center_id?: string;
+  highlight?: boolean;
+}
+
+/** The Developer Hub's name for what the Help Center calls need. */
+const ARTICLE_PERMISSIONS = '"Read articles"';
 
 /** Per call, shared with ky's hooks through `context`. */
 interface CallState {
@@ -288,7 +313,68 @@ export class IntercomClient {
   }
 
   listAdmins(options: CallOptions = {}): Promise<AdminList> {
-    return this.#request<AdminList>({ method: 'GET', path: 'admins', idempotent: true, listKey: 'admins', signal: options.signal });
+    return this.#request<AdminList>({ method: 'GET', path: 'admins', idempotent: true, listKey: 'admins', permissions: '"Read admins"', signal: options.signal });
+  }
+
+  // --- Help Center: articles, collections, help centers; admins (authors' names) ----------------------
+
+  async getArticle(id: string, options: CallOptions = {}): Promise<Article> {
+    return this.#request<Article>({
+      method: 'GET',
+      path: `articles/${checkedId(id)}`,
+      idempotent: true,
+      subject: `article ${id}`,
+      record: true,
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  listArticles(params: ArticleListParams = {}, options: CallOptions = {}): Promise<ArticleList> {
+    return this.#request<ArticleList>({
+      method: 'GET',
+      path: 'articles',
+      query: { page: params.page, per_page: params.per_page },
+      idempotent: true,
+      listKey: 'data',
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  searchArticles(params: ArticleSearchParams, options: CallOptions = {}): Promise<ArticleSearchResponse> {
+    return this.#request<ArticleSearchResponse>({
+      method: 'GET',
+      path: 'articles/search',
+      query: { phrase: params.phrase, state: params.state, help_center_id: params.help_center_id, highlight: params.highlight },
+      idempotent: true,
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  /** One page of collections and sections (20 a page, most recently updated first; `page` as for GET /articles). */
+  listCollections(page = 1, options: CallOptions = {}): Promise<CollectionList> {
+    return this.#request<CollectionList>({
+      method: 'GET',
+      path: 'help_center/collections',
+      query: { page: page > 1 ? page : undefined },
+      idempotent: true,
+      listKey: 'data',
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
+  }
+
+  listHelpCenters(options: CallOptions = {}): Promise<HelpCenterList> {
+    return this.#request<HelpCenterList>({
+      method: 'GET',
+      path: 'help_center/help_centers',
+      idempotent: true,
+      listKey: 'data',
+      permissions: ARTICLE_PERMISSIONS,
+      signal: options.signal,
+    });
   }
 
   /** GET /me once per client; concurrent callers share the request, a failure is forgotten. */
@@ -460,7 +546,7 @@ export class IntercomClient {
       case 401:
         throw new UnauthorizedError({ host: this.#host, upstream, ...(this.#unauthorizedHelp ? { help: this.#unauthorizedHelp } : {}) });
       case 403:
-        throw new ForbiddenError({ upstream });
+        throw new ForbiddenError({ upstream, ...(spec.permissions ? { permissions: spec.permissions } : {}) });
       case 404:
         throw new NotFoundError({ ...(spec.subject ? { subject: spec.subject } : {}), upstream });
       case 429: {

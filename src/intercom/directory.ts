@@ -1,9 +1,9 @@
 // Names for the ids Intercom puts in records (tag ids on contacts, admin and team ids on conversations):
 // the workspace's tags, teams and admins, each listed with one request, at most once per DIRECTORY_TTL_MS.
-// One directory per client instance (a WeakMap keyed by the client), or per caller over HTTP, where each
-// request has a client of its own and `serve` hands every request of one token the same directory
-// (useDirectory): never one workspace's names shown to another. A directory holds no client (so no token):
-// each lookup brings the client of the call that asks. A list that fails is forgotten and asked again by a
+// One directory per cache scope (a WeakMap keyed by it): the server's Intercom source over stdio, the caller
+// over HTTP, where each request has a client of its own but every request of one token shares the scope:
+// never one workspace's names shown to another. A directory holds no client (so no token): each lookup
+// brings the client of the call that asks. A list that fails is forgotten and asked again by a
 // later call; names are a nicety, so a caller never fails for them.
 import type { IntercomClient } from './client.js';
 
@@ -91,24 +91,19 @@ function byId<I extends { id?: unknown }, V>(items: readonly I[], value: (item: 
   return map;
 }
 
-const directories = new WeakMap<IntercomClient, Directory>();
+const directories = new WeakMap<object, Directory>();
 
-/** The directory of this client instance (never shared between clients, so never between tokens). */
-export function directoryOf(client: IntercomClient): Directory {
-  let directory = directories.get(client);
+/** The directory of a cache scope (ReadContext.cacheScope, or the client itself): never shared between tokens. */
+export function directoryOf(scope: object): Directory {
+  let directory = directories.get(scope);
   if (!directory) {
     directory = new Directory();
-    directories.set(client, directory);
+    directories.set(scope, directory);
   }
   return directory;
 }
 
-/** Gives a client the directory of its caller (`serve`: every request of one token shares one). */
-export function useDirectory(client: IntercomClient, directory: Directory): void {
-  directories.set(client, directory);
-}
-
-/** The names of `lists` for a record read through `client`. */
-export function namesFor(client: IntercomClient, lists: readonly DirectoryList[]): Promise<DirectoryNames> {
-  return directoryOf(client).names(client, lists);
+/** The names of `lists` for a record read through `client`, from the scope's directory. */
+export function namesFor(scope: object, client: IntercomClient, lists: readonly DirectoryList[]): Promise<DirectoryNames> {
+  return directoryOf(scope).names(client, lists);
 }

@@ -119,11 +119,12 @@ export class UnauthorizedError extends IntercomError {
 }
 
 export class ForbiddenError extends IntercomError {
-  constructor(options: { upstream?: UpstreamDetail } = {}) {
+  /** `permissions`: what the refused call needs, as the Developer Hub names it (default: the conversations and contacts ones). */
+  constructor(options: { upstream?: UpstreamDetail; permissions?: string } = {}) {
     super(
       'forbidden',
       `Intercom refused access (HTTP 403)${upstreamSuffix(options.upstream)}. The token's app needs the ` +
-        `permissions ${SCOPES}: enable them in the Intercom Developer Hub (your app > Authentication), then ` +
+        `permissions ${options.permissions ?? SCOPES}: enable them in the Intercom Developer Hub (your app > Authentication), then ` +
         `reinstall the app or create a new token. A 403 can also mean the workspace's plan does not include API access.`,
       initFrom(403, options.upstream),
     );

@@ -344,7 +344,7 @@ export interface TeamList {
 /** `admin_list` (GET /admins). */
 export interface AdminList {
   type?: 'admin.list';
-  admins?: Array<{ type?: string; id?: string | number; name?: string | null; email?: string | null; team_ids?: number[] | null }>;
+  admins?: Admin[];
 }
 
 /** Filters of GET /companies; at most one is sent (see records/company.ts). */
@@ -511,4 +511,127 @@ export interface Me {
   name?: string;
   email?: string;
   app?: { id_code?: string; name?: string; region?: string } | null;
+}
+
+// --- Help Center (articles, collections, help centers) and admins, from the 2.16 schemas -------------
+
+/** `article_content`: one locale's content of an article (`translated_content.<locale>`). */
+export interface ArticleContent {
+  type?: 'article_content' | null;
+  title?: string | null;
+  description?: string | null;
+  body?: string | null;
+  author_id?: number | string | null;
+  state?: 'published' | 'draft' | string | null;
+  created_at?: number | null;
+  updated_at?: number | null;
+  has_unpublished_changes?: boolean | null;
+  draft_updated_at?: number | null;
+  url?: string | null;
+}
+
+export interface ArticleStatistics {
+  type?: 'article_statistics';
+  views?: number | null;
+  conversions?: number | null;
+  reactions?: number | null;
+  happy_reaction_percentage?: number | null;
+  neutral_reaction_percentage?: number | null;
+  sad_reaction_percentage?: number | null;
+}
+
+/** `article_list_item`, and `article` (which adds `statistics`). */
+export interface Article {
+  type?: 'article' | string;
+  id?: string | number;
+  workspace_id?: string;
+  title?: string | null;
+  description?: string | null;
+  body?: string | null;
+  author_id?: number | string | null;
+  state?: 'published' | 'draft' | string | null;
+  created_at?: number | null;
+  updated_at?: number | null;
+  has_unpublished_changes?: boolean | null;
+  draft_updated_at?: number | null;
+  url?: string | null;
+  parent_ids?: Array<number | string> | null;
+  default_locale?: string | null;
+  /** Locale code -> content, plus `type`. */
+  translated_content?: Record<string, ArticleContent | string | null | undefined> | null;
+  tags?: { type?: string; tags?: Array<{ id?: string | number; name?: string | null }> | null } | null;
+  statistics?: ArticleStatistics | null;
+}
+
+/** GET /articles (`article_list`): page-numbered, `pages.page` of `pages.total_pages`. */
+export interface ArticleList {
+  type?: 'list';
+  pages?: CursorPages | null;
+  total_count?: number;
+  data?: Article[];
+}
+
+/** One chunk of a highlighted title or summary: `highlight` (matched) or `plain`. */
+export interface HighlightChunk {
+  type?: 'highlight' | 'plain' | string;
+  text?: string | null;
+}
+
+/** `article_search_highlights`. */
+export interface ArticleSearchHighlights {
+  article_id?: string | number;
+  highlighted_title?: HighlightChunk[] | null;
+  highlighted_summary?: HighlightChunk[][] | null;
+}
+
+/** GET /articles/search (`article_search_response`). */
+export interface ArticleSearchResponse {
+  type?: 'list';
+  total_count?: number;
+  data?: { articles?: Article[] | null; highlights?: ArticleSearchHighlights[] | null } | null;
+  pages?: CursorPages | null;
+}
+
+/** `collection`: a collection, or a section when `parent_id` is set. */
+export interface Collection {
+  id?: string | number;
+  name?: string | null;
+  description?: string | null;
+  url?: string | null;
+  parent_id?: string | number | null;
+  help_center_id?: number | string | null;
+  updated_at?: number | null;
+}
+
+export interface CollectionList {
+  type?: 'list';
+  data?: Collection[];
+  total_count?: number;
+  pages?: CursorPages | null;
+}
+
+/** `help_center`. */
+export interface HelpCenter {
+  id?: string | number;
+  identifier?: string | null;
+  display_name?: string | null;
+  url?: string | null;
+  custom_domain?: string | null;
+  website_turned_on?: boolean | null;
+  default?: boolean | null;
+  locales?: string[] | null;
+}
+
+export interface HelpCenterList {
+  type?: 'list';
+  data?: HelpCenter[];
+}
+
+/** `admin` as GET /admins lists it (`admin_list`). */
+export interface Admin {
+  type?: 'admin' | string;
+  id?: string | number;
+  name?: string | null;
+  email?: string | null;
+  team_ids?: number[] | null;
 }

@@ -18,6 +18,11 @@ export interface ReadContext {
   withLinks<T>(request: Promise<T>): Promise<[T, Links]>;
   /** Aborted when the MCP request is cancelled or the server shuts down. */
   readonly signal: AbortSignal;
+  /**
+   * What per-workspace caches (names of admins, collections…) are kept under: one object per process over
+   * stdio, one per caller (token) over HTTP, where each request has a client of its own. The client when absent.
+   */
+  readonly cacheScope?: object;
 }
 
 /** One page of search hits, summarized, with Intercom's count and cursor. */
@@ -98,7 +103,7 @@ export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpe
     const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }));
     // After the record, not beside it: a failed read asks for nothing more.
     const lists = spec.names?.(record) ?? [];
-    return [record, links, lists.length > 0 ? await namesWithin(namesFor(ctx.intercom, lists), ctx.signal) : {}];
+    return [record, links, lists.length > 0 ? await namesWithin(namesFor(ctx.cacheScope ?? ctx.intercom, ctx.intercom, lists), ctx.signal) : {}];
   };
   return {
     kind: spec.kind,

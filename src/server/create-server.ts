@@ -2,6 +2,7 @@ import { McpServer, type CallToolResult, type StandardSchemaWithJSON } from '@mo
 import type { Links } from '../format/index.js';
 import type { RecordKind } from '../intercom/record-kinds.js';
 import { clientOf, type IntercomSource } from '../intercom/source.js';
+import { ARTICLE_TOOLS } from '../records/article.js';
 import { RECORD_ENTRIES } from '../records/index.js';
 import { runTool, type ToolDefinition } from '../tools/define-tool.js';
 import { TOOLS } from '../tools/index.js';
@@ -17,10 +18,11 @@ const listed = (items: readonly string[]) => `${items.slice(0, -1).join(', ')}${
 export function instructionsFor(toolsets: ReadonlySet<ToolsetName>): string {
   const kinds = kindsServed(toolsets);
   const entries = RECORD_ENTRIES.filter((r) => kinds.has(r.kind));
-  const direct = entries.flatMap((r) => [r.tools.search, r.tools.get]);
+  const articles = toolsets.has('articles'); // its own family until articles are a record kind
+  const direct = [...entries.flatMap((r) => [r.tools.search, r.tools.get]), ...(articles ? Object.values(ARTICLE_TOOLS) : [])];
   const search = toolsets.has('search') && entries.length > 0;
   return (
-    `Read-only access to an Intercom workspace: ${listed(entries.map((r) => r.described))}. ` +
+    `Read-only access to an Intercom workspace: ${listed([...entries.map((r) => r.described), ...(articles ? ['Help Center articles'] : [])])}. ` +
     (search
       ? `For open questions use \`search\` with a query string (${entries.map((r) => `object_type:${r.objectType}`).join(' or ')} plus ` +
         'filters), then `fetch` an id from the results for the full record. '
@@ -50,6 +52,8 @@ export interface ServerDeps {
   readonly toolsets?: ReadonlySet<ToolsetName>;
   /** Demo mode: the instructions and every result say so. */
   readonly demo?: boolean;
+  /** What per-workspace caches are kept under (see ReadContext.cacheScope); the Intercom source when absent. */
+  readonly cacheScope?: object;
 }
 
 /**
@@ -169,7 +173,8 @@ export function createServer(deps: ServerDeps): McpServer {
         try {
           const intercom = await clientOf(deps.intercom);
           const withLinks = withLinksWithin(deps.links, call.signal);
-          const result = await runTool(tool, args as never, { intercom, withLinks, signal: call.signal, served }, deps.log);
+          const cacheScope = deps.cacheScope ?? deps.intercom;
+          const result = await runTool(tool, args as never, { intercom, withLinks, signal: call.signal, served, cacheScope }, deps.log);
           return deps.demo ? withDemoNotice(result) : result;
         } finally {
           call.done();

@@ -88,6 +88,9 @@ describe.each(ERAS)('a full session through the built bin without the validator 
     ['get_contact', { id: '6762f1000acb1825c460d835' }],
     ['list_companies', { per_page: 2 }],
     ['get_company', { company_id: 'acme-001' }],
+    ['search_articles', { phrase: 'refund' }],
+    ['list_articles', { per_page: 2 }],
+    ['get_article', { id: '8001' }],
   ];
 
   it('initialize and tools/list: every tool has an outputSchema, and each is called below', async () => {

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, call, connect, ERAS, startFake, TOKEN, type RunningFake } from './harness.js';
+import { TOOLS } from '../../src/tools/index.js';
 
 function runCli(args: string[], env: Record<string, string> = {}) {
   return spawnSync(process.execPath, [BIN, ...args], {
@@ -133,7 +134,7 @@ describe.each(ERAS)('configuration end to end (%s era)', (era) => {
     const session = await connect({ era, env: { INTERCOM_API_BASE_URL: running.url } });
     try {
       const { tools } = await session.client.listTools();
-      expect(tools).toHaveLength(8);
+      expect(tools).toHaveLength(TOOLS.length);
       const out = await call(session, 'search', { query: 'object_type:conversations state:open' });
       expect(out.isError).toBe(true);
       expect(out.text).toContain('INTERCOM_ACCESS_TOKEN');

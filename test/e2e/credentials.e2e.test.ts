@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IntercomEmulator, listen, sampleWorkspace } from '../../src/demo/loopback.js';
 import { BIN, call, connect, isolatedEnv, produce, startFake, TOKEN, type RunningFake } from './harness.js';
+import { TOOLS } from '../../src/tools/index.js';
 
 const SECOND_TOKEN = 'c2Vjb25kLXdvcmtzcGFjZS10b2tlbi0xMjM0NTY3ODkw';
 
@@ -90,7 +91,7 @@ describe('login, the server, status and logout', () => {
     const session = await connect({ era: 'legacy', env: { ...env, INTERCOM_API_BASE_URL: first.url } });
     try {
       const { tools } = await session.client.listTools();
-      expect(tools).toHaveLength(8);
+      expect(tools).toHaveLength(TOOLS.length);
       const out = await call(session, 'fetch', { id: 'conversation_1060' });
       seen.push(out.text, session.stderr());
       expect(out.isError).toBe(false);

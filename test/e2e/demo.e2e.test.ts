@@ -52,6 +52,9 @@ const EVERY_TOOL: Array<[string, Record<string, unknown>]> = [
   ['get_conversation', { id: '1003' }],
   ['search_contacts', { role: 'lead' }],
   ['get_contact', { id: 'placeholder' }],
+  ['search_articles', { phrase: 'password' }],
+  ['list_articles', {}],
+  ['get_article', { id: 'https://help.acme.example/en/articles/8001-reset-your-password' }],
 ];
 
 describe.each([

@@ -39,6 +39,9 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
       'get_contact',
       'list_companies',
       'get_company',
+      'search_articles',
+      'list_articles',
+      'get_article',
     ]);
     for (const tool of tools) {
       expect(tool.annotations).toMatchObject({

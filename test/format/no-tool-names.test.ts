@@ -11,8 +11,8 @@ import { sourceFiles } from '../source-lines.js';
 
 const SRC = fileURLToPath(new URL('../../src', import.meta.url));
 const LAYERS = ['format/', 'query/', 'intercom/'] as const;
-// `fetch` and `search` are everyday words; these four can only be tool names.
-const TOOL_NAME = /\b(search_conversations|get_conversation|search_contacts|get_contact)\b/;
+// `fetch` and `search` are everyday words; these can only be tool names.
+const TOOL_NAME = /\b(search_conversations|get_conversation|search_contacts|get_contact|search_articles|list_articles|get_article)\b/;
 
 /** Lines of `text` with a string or template literal that names a tool, as "file:line: literal". */
 function literalsNamingTools(file: string, text: string): string[] {

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { IntercomClient } from '../../src/intercom/client.js';
-import { Directory, directoryOf, DIRECTORY_TTL_MS, useDirectory } from '../../src/intercom/directory.js';
+import { Directory, directoryOf, DIRECTORY_TTL_MS } from '../../src/intercom/directory.js';
 
 describe('Directory', () => {
   const API = 'https://api.intercom.io';
@@ -56,14 +56,12 @@ describe('Directory', () => {
     expect(directoryOf(one)).not.toBe(directoryOf(two));
   });
 
-  it('a caller directory given to each request client of one token (serve) is shared by them, and holds no client', () => {
-    const shared = new Directory();
+  it('a scope shared by the request clients of one token (serve: the caller) has one directory, holding no client', () => {
+    const caller = {};
     const first = client();
-    const second = client();
-    useDirectory(first, shared);
-    useDirectory(second, shared);
-    expect(directoryOf(first)).toBe(shared);
-    expect(directoryOf(second)).toBe(shared);
+    const shared = directoryOf(caller);
+    expect(directoryOf(caller)).toBe(shared);
+    expect(directoryOf(first)).not.toBe(shared);
     expect(Object.values(shared)).not.toContain(first);
   });
 });

@@ -40,6 +40,9 @@ const BASE: Record<string, Record<string, unknown>> = {
   get_contact: { id: '6762f1000acb1825c460d835' },
   list_companies: { name: 'Acme Corp' },
   get_company: { company_id: 'acme-001' },
+  search_articles: { phrase: 'refund' },
+  list_articles: {},
+  get_article: { id: '8001' },
 };
 
 const cases: Array<[string, string, Record<string, unknown>]> = [];
@@ -59,7 +62,7 @@ for (const tool of listed) {
   cases.push([`${tool.name}: unknown field`, tool.name, { ...BASE[tool.name], limit: 20 }]);
   cases.push([`${tool.name}: many unknown fields`, tool.name, { ...BASE[tool.name], a: 1, b: 2, c: 3, d: 4, ['x'.repeat(500)]: 5 }]);
 }
-const ID_TOOLS = ['fetch', 'get_conversation', 'get_contact', 'get_company'];
+const ID_TOOLS = ['fetch', 'get_conversation', 'get_contact', 'get_company', 'get_article'];
 const BAD_IDS = [
   '../../me', '..%2F..%2Fme', '1060/../../me', '1060?x=1', '1060#x', 'conversation_', 'contact_', 'conversation_../me',
   'contact_6762f1000acb1825c460d835/../../me', '', '   ', '\u0000', '1060\u202e', 'conversation_1060\r\nX-Evil: 1',

@@ -15,6 +15,9 @@ describe('the tool catalogue', () => {
       'get_contact',
       'list_companies',
       'get_company',
+      'search_articles',
+      'list_articles',
+      'get_article',
     ]);
     for (const tool of TOOLS) expect(tool.name).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });

@@ -4,7 +4,6 @@
 // between tokens, and the token itself is held only by the requests that carry it.
 import { createHash } from 'node:crypto';
 import type { Links } from '../../format/index.js';
-import { Directory } from '../../intercom/directory.js';
 import { UnauthorizedError } from '../../intercom/errors.js';
 
 /** How long Intercom's yes to a token holds before it is asked again; a revoked token stops within this. */
@@ -16,8 +15,6 @@ export interface Caller {
   /** A short hash of the token: safe to log, and the key of everything kept. */
   readonly id: string;
   inFlight: number;
-  /** Tag, team and admin names of the caller's workspace, shared by its requests (each brings its own client). */
-  readonly directory: Directory;
   /** Legacy SSE streams open. */
   streams: number;
   links?: Links;
@@ -69,7 +66,7 @@ export class Callers {
     const id = callerId(token);
     let caller = this.#byId.get(id);
     if (caller) this.#byId.delete(id);
-    else caller = { id, inFlight: 0, streams: 0, directory: new Directory(this.#now) };
+    else caller = { id, inFlight: 0, streams: 0 };
     this.#byId.set(id, caller);
     if (this.#byId.size > this.#maxCallers) {
       for (const [oldId, old] of this.#byId) {

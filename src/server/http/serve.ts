@@ -10,7 +10,6 @@ import { toNodeHandler, toWebRequest } from '@modelcontextprotocol/node';
 import cors from 'cors';
 import { ConfigError, isLoopbackHost, type Config } from '../../config.js';
 import type { IntercomClient } from '../../intercom/client.js';
-import { useDirectory } from '../../intercom/directory.js';
 import { createIntercomSource, type SourceOptions } from '../../intercom/source.js';
 import { createServer } from '../create-server.js';
 import { NO_LINKS } from '../../format/index.js';
@@ -143,17 +142,12 @@ export async function startHttpServer(config: Config, options: HttpOptions): Pro
   // A 401 in the middle of a call: the advice is to send another token (not stdio's `login`), and the
   // caller's "accepted" ends at once, so its next request gets a 401 of its own.
   const unauthorizedHelp = `This server serves Intercom's ${config.region.toUpperCase()} API; send a valid token of a workspace there as "Authorization: Bearer <token>".`;
-  const sourceFor = (token: string, caller: Caller): Source => {
-    const source = createIntercomSource({ config, getToken: () => token, client: { ...options.client, unauthorizedHelp, onUnauthorized: () => callers.refused(caller) } });
-    // The request's client names ids from its caller's directory, which outlives the request (and holds no token).
-    return async () => {
-      const client = await source();
-      useDirectory(client, caller.directory);
-      return client;
-    };
-  };
+  const sourceFor = (token: string, caller: Caller): Source =>
+    createIntercomSource({ config, getToken: () => token, client: { ...options.client, unauthorizedHelp, onUnauthorized: () => callers.refused(caller) } });
+  // The caller is the cache scope: every request of one token shares its names (tags, admins, collections),
+  // though each has a client of its own.
   const serverFor = (source: Source, caller: Caller): McpServer =>
-    createServer({ intercom: source, links: createLinkResolver(source, config.appBaseUrl, caller), log, shutdown: shutdown.signal, toolsets: config.toolsets });
+    createServer({ intercom: source, links: createLinkResolver(source, config.appBaseUrl, caller), log, shutdown: shutdown.signal, toolsets: config.toolsets, cacheScope: caller });
 
   const handler = createMcpHandler(
     ({ authInfo }) => {
