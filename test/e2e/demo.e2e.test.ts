@@ -53,6 +53,9 @@ const EVERY_TOOL: Array<[string, Record<string, unknown>]> = [
   ['get_conversation', { id: '1003' }],
   ['search_contacts', { role: 'lead' }],
   ['get_contact', { id: 'placeholder' }],
+  ['list_companies', { tag_id: '7005' }],
+  ['get_company', { company_id: 'acme-001' }],
+  ['search', { query: 'object_type:companies' }],
 ];
 
 describe.each([
@@ -107,7 +110,7 @@ describe('intercom-mcp tools', () => {
   it('lists each tool with one line and its arguments, exit 0', async () => {
     const out = await run(['tools']);
     expect(out.status, out.stderr).toBe(0);
-    for (const tool of ['search', 'fetch', 'search_conversations', 'get_conversation', 'search_contacts', 'get_contact']) {
+    for (const tool of ['search', 'fetch', 'search_conversations', 'get_conversation', 'search_contacts', 'get_contact', 'list_companies', 'get_company']) {
       expect(out.stdout).toMatch(new RegExp(`^${tool}: \\S.+$`, 'm'));
     }
     expect(out.stdout).toMatch(/^ {4}query \(string, required\)/m);
