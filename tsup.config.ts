@@ -35,6 +35,8 @@ export default defineConfig({
       '@modelcontextprotocol/server/_shims': fileURLToPath(new URL('./src/server/sdk-shims.ts', import.meta.url)),
       // The same for the MCP client that `intercom-mcp call` runs in process (src/cli/call.ts).
       '@modelcontextprotocol/client/_shims': fileURLToPath(new URL('./src/cli/sdk-client-shims.ts', import.meta.url)),
+      // The legacy SSE transport's body reader (and iconv-lite under it), never called: see the stand-in.
+      'raw-body': fileURLToPath(new URL('./src/server/http/raw-body-stand-in.ts', import.meta.url)),
     };
   },
   // Bundled CommonJS dependencies call require(); ESM has none, so give them one.

@@ -1,6 +1,7 @@
 import { writeErr, writeOut } from './cli/output.js';
 import { ConfigError, resolveConfig, type ConfigFlags } from './config.js';
 import { REGION_NAMES } from './intercom/regions.js';
+import { TOOLSET_NAMES } from './tools/toolsets.js';
 
 // Start-up is paid every time a chat opens, so the common case (no command, maybe a few options) is
 // parsed here by hand and commander (40 kB) is only loaded for help, version, sub-commands and anything
@@ -12,6 +13,7 @@ const VALUE_FLAGS: Readonly<Record<string, keyof ConfigFlags>> = {
   '--api-version': 'apiVersion',
   '--timeout-ms': 'timeoutMs',
   '--profile': 'profile',
+  '--toolsets': 'toolsets',
 };
 const REGION_CHOICES: readonly string[] = REGION_NAMES;
 
@@ -81,6 +83,44 @@ async function runCommand(name: CommandName, flags: Record<string, unknown>): Pr
   }
 }
 
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+interface ServeHttpFlags extends ServeFlags {
+  port?: string;
+  host: string;
+  allowedOrigin: string[];
+  allowedHost: string[];
+}
+
+/** `serve`: resolves the settings (usage errors exit 2), then hands over to the HTTP server, loaded only now. */
+async function runServe({ port, host, allowedOrigin, allowedHost, demo, ...flags }: ServeHttpFlags): Promise<number | undefined> {
+  const usage = (message: string) => {
+    writeErr(`intercom-mcp serve: ${message}\n`);
+    return 2;
+  };
+  const portFrom = port !== undefined ? '--port' : process.env.PORT !== undefined ? 'PORT' : undefined;
+  const rawPort = (port ?? process.env.PORT ?? '8080').trim();
+  const portNumber = Number(rawPort);
+  if (!/^\d{1,5}$/.test(rawPort) || portNumber > 65_535) return usage(`${portFrom} ${JSON.stringify(rawPort.slice(0, 20))} is not a port: use 0-65535 (0 picks a free one)`);
+  const badOrigin = allowedOrigin.find((o) => !/^https?:\/\/[^/?#@\s]+$/i.test(o.replace(/\/$/, '')));
+  if (badOrigin !== undefined) return usage(`--allowed-origin ${JSON.stringify(badOrigin.slice(0, 100))} is not an origin: use scheme://host[:port], e.g. https://app.example.com`);
+  let config;
+  try {
+    config = resolveConfig(flags, process.env);
+    const { runHttpServer } = await import('./server/http/serve.js');
+    await runHttpServer(config, { port: portNumber, host, allowedOrigins: allowedOrigin, allowedHosts: allowedHost, demo: isDemo(demo) });
+  } catch (error) {
+    if (error instanceof ConfigError) return usage(error.message);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') return usage(`port ${portNumber} on ${host} is in use: pick another with --port (0 picks a free one)`);
+    if ((error as NodeJS.ErrnoException).code === 'EACCES') return usage(`not allowed to listen on port ${portNumber} (ports below 1024 need privileges): pick another with --port`);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRNOTAVAIL' || (error as NodeJS.ErrnoException).code === 'ENOTFOUND') return usage(`cannot bind to ${JSON.stringify(host.slice(0, 100))}: not an address of this machine`);
+    throw error;
+  }
+  return undefined;
+}
+
 async function runProgram(argv: readonly string[]): Promise<void> {
   const { Command, CommanderError, Option } = await import('commander');
   let exitCode: number | undefined;
@@ -99,6 +139,7 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .addOption(new Option('--api-version <version>', 'Intercom-Version header (env INTERCOM_API_VERSION, default 2.16)'))
     .addOption(new Option('--timeout-ms <ms>', 'per-request timeout in ms (env INTERCOM_TIMEOUT_MS, default 30000)'))
     .addOption(new Option('--profile <name>', 'which stored token to use, for several workspaces (env INTERCOM_PROFILE, default "default")'))
+    .addOption(new Option('--toolsets <list>', `the tool families to serve, comma-separated: ${TOOLSET_NAMES.join(', ')}, or all (env INTERCOM_TOOLSETS, default all)`))
     .addOption(new Option('--demo', 'answer from a built-in sample workspace: no token, no network (env INTERCOM_MCP_DEMO=1)'))
     .addHelpText(
       'after',
@@ -110,7 +151,7 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .configureOutput({ writeOut, writeErr })
     .action((flags: ServeFlags) => serve(flags));
 
-  const command = (name: CommandName, description: string) =>
+  const command = (name: CommandName | 'serve', description: string) =>
     program
       .command(name)
       .description(description)
@@ -137,6 +178,21 @@ async function runProgram(argv: readonly string[]): Promise<void> {
     .option('--json', 'print the status as JSON')
     .action(async (_opts: unknown, cmd: InstanceType<typeof Command>) => {
       exitCode = await runCommand('status', cmd.optsWithGlobals());
+    });
+
+  command('serve', 'serve the tools over HTTP (Streamable HTTP at /mcp, legacy SSE at /sse) to callers who each send their own token')
+    .option('--port <n>', 'TCP port; 0 picks a free one (env PORT, default 8080)')
+    .option('--host <host>', 'address to bind; anything but loopback makes the server reachable from the network', '127.0.0.1')
+    .option('--allowed-origin <origin>', 'a browser origin (scheme://host:port) allowed besides local pages; repeatable', collect, [])
+    .option('--allowed-host <host:port>', 'a Host header value accepted besides localhost/127.0.0.1 on loopback (behind a proxy); repeatable', collect, [])
+    .addHelpText(
+      'after',
+      '\nEvery request must carry "Authorization: Bearer <the caller\'s Intercom access token>", used for that request\n' +
+        'only; INTERCOM_ACCESS_TOKEN and the keychain are not used. With --demo it serves the sample workspace, no token\n' +
+        'needed, on loopback only. See the README, "Self-hosting".',
+    )
+    .action(async (_opts: unknown, cmd: InstanceType<typeof Command>) => {
+      exitCode = await runServe(cmd.optsWithGlobals());
     });
 
   // The demo workspace and the tools from a terminal (`tools`, `call`): src/cli/tool-commands.ts.

@@ -1,6 +1,7 @@
 import { DEFAULT_PROFILE, isProfileName, PROFILE_RULE } from './credentials/profile.js';
 import { DEFAULT_API_VERSION } from './intercom/api-version.js';
 import { isRegion, REGION_NAMES, REGIONS, type Region } from './intercom/regions.js';
+import { isToolsetName, TOOLSET_NAMES, type ToolsetName } from './tools/toolsets.js';
 
 /** Everything the server needs to know about where and how to talk to Intercom. Frozen once built. */
 export interface Config {
@@ -13,6 +14,8 @@ export interface Config {
   readonly timeoutMs: number;
   /** Whose stored token to use (`--profile`, INTERCOM_PROFILE; `default`). */
   readonly profile: string;
+  /** The families of tools served (`--toolsets`, INTERCOM_TOOLSETS; all read families). */
+  readonly toolsets: ReadonlySet<ToolsetName>;
   /** Where the region was set (`--region` or `INTERCOM_REGION`); undefined when it is the default. */
   readonly regionFrom?: string;
   /** Where the base URL was set (`--base-url` or `INTERCOM_API_BASE_URL`); undefined when it follows the region. */
@@ -26,6 +29,7 @@ export interface ConfigFlags {
   apiVersion?: string;
   timeoutMs?: string;
   profile?: string;
+  toolsets?: string;
 }
 
 export { DEFAULT_API_VERSION };
@@ -82,6 +86,20 @@ function parseBaseUrl({ value: raw, source }: Setting): string {
   return url.href.replace(/\/+$/, '');
 }
 
+/** `conversations,search` (commas or spaces; `all` is every read family) → the set, or a ConfigError naming the valid ones. */
+function parseToolsets(setting: Setting | undefined): ReadonlySet<ToolsetName> {
+  if (setting === undefined) return new Set(TOOLSET_NAMES);
+  const names = setting.value.toLowerCase().split(/[\s,]+/).filter(Boolean);
+  if (names.includes('all')) return new Set(TOOLSET_NAMES);
+  const unknown = names.filter((name) => !isToolsetName(name));
+  if (unknown.length > 0 || names.length === 0) {
+    const what = unknown.length > 0 ? `${unknown.map((u) => shown(u)).join(', ')} ${unknown.length > 1 ? 'are not toolsets' : 'is not a toolset'}` : 'names no toolset';
+    throw new ConfigError(`${setting.source} ${what}; use one or more of: ${TOOLSET_NAMES.join(', ')} (comma-separated), or all`);
+  }
+  // In the registry's order, whatever order they were written in.
+  return new Set(TOOLSET_NAMES.filter((name) => names.includes(name)));
+}
+
 export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = process.env): Config {
   const regionSetting = pick(flags.region, env.INTERCOM_REGION, { flag: '--region', env: 'INTERCOM_REGION' });
   const regionRaw = (regionSetting?.value ?? 'us').toLowerCase();
@@ -117,6 +135,9 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
     throw new ConfigError(`${profileSetting?.source ?? 'profile'} ${shown(profile)} is not a profile name; use ${PROFILE_RULE}`);
   }
 
+  const toolsetSetting = pick(flags.toolsets, env.INTERCOM_TOOLSETS, { flag: '--toolsets', env: 'INTERCOM_TOOLSETS' });
+  const toolsets = parseToolsets(toolsetSetting);
+
   return Object.freeze({
     region,
     baseUrl,
@@ -124,6 +145,7 @@ export function resolveConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv = proce
     apiVersion,
     timeoutMs,
     profile,
+    toolsets,
     ...(regionSetting ? { regionFrom: regionSetting.source } : {}),
     ...(baseSetting ? { baseUrlFrom: baseSetting.source } : {}),
   });

@@ -10,7 +10,19 @@ describe('resolveConfig', () => {
       apiVersion: '2.16',
       timeoutMs: 30_000,
       profile: 'default',
+      toolsets: new Set(['conversations', 'contacts', 'companies', 'search']),
     });
+  });
+
+  it('takes the toolsets from --toolsets, then INTERCOM_TOOLSETS, in registry order, and refuses unknown names with the list', () => {
+    expect([...resolveConfig({ toolsets: 'search, conversations' }, {}).toolsets]).toEqual(['conversations', 'search']);
+    expect([...resolveConfig({}, { INTERCOM_TOOLSETS: 'contacts' }).toolsets]).toEqual(['contacts']);
+    expect([...resolveConfig({ toolsets: 'contacts' }, { INTERCOM_TOOLSETS: 'search' }).toolsets]).toEqual(['contacts']);
+    expect([...resolveConfig({ toolsets: 'ALL' }, {}).toolsets]).toEqual(['conversations', 'contacts', 'companies', 'search']);
+    expect(() => resolveConfig({ toolsets: 'contacts,tickets' }, {})).toThrow(
+      new ConfigError('--toolsets "tickets" is not a toolset; use one or more of: conversations, contacts, companies, search (comma-separated), or all'),
+    );
+    expect(() => resolveConfig({}, { INTERCOM_TOOLSETS: ' , ' })).toThrow(/INTERCOM_TOOLSETS names no toolset/);
   });
 
   it('takes the profile from --profile, then INTERCOM_PROFILE, and refuses a name that is not one', () => {

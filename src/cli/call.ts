@@ -128,9 +128,11 @@ function usage(tool: ListedTool): string {
   ].join('\n');
 }
 
-export async function runTools(deps: CliDeps): Promise<number> {
-  // Listing needs no settings: a bad INTERCOM_REGION (or any other) must not stop it.
-  const session = await openOrExplain(deps, { flags: {}, demo: false, env: {} });
+export async function runTools(deps: CliDeps, toolsets?: string): Promise<number> {
+  // Listing needs no settings: a bad INTERCOM_REGION (or any other) must not stop it. Only the toolsets
+  // (the flag, or INTERCOM_TOOLSETS) choose what is listed.
+  const env = process.env.INTERCOM_TOOLSETS === undefined ? {} : { INTERCOM_TOOLSETS: process.env.INTERCOM_TOOLSETS };
+  const session = await openOrExplain(deps, { flags: toolsets === undefined ? {} : { toolsets }, demo: false, env });
   if (typeof session === 'number') return session;
   try {
     const tools = await listTools(session.client);

@@ -12,10 +12,11 @@ type GlobalFlags = ConfigFlags & { demo?: boolean; json?: boolean };
 export function registerToolCommands(program: Command, deps: CliDeps): void {
   program
     .command('tools')
-    .description('list the tools: name, what it does, its arguments')
-    .action(async () => {
+    .description('list the tools: name, what it does, its arguments (those of --toolsets, if given)')
+    .action(async (_options: unknown, command: Command) => {
+      const { toolsets } = command.optsWithGlobals<GlobalFlags>();
       const { runTools } = await import('./call.js');
-      process.exitCode = await runTools(deps);
+      process.exitCode = await runTools(deps, toolsets);
     });
 
   program

@@ -15,6 +15,8 @@ export type { Workspace };
 export interface EmulatorOptions {
   /** Accepted bearer token. */
   token?: string;
+  /** More accepted tokens: several callers of one workspace (the tests of `serve`). */
+  tokens?: readonly string[];
   /** If set, requests whose Intercom-Version header differs (or is missing) get 400 like Intercom. */
   apiVersion?: string;
   /** Defaults to the built-in sample workspace. */
@@ -76,6 +78,7 @@ export class IntercomEmulator {
 
   private readonly apiVersion: string | undefined;
   private readonly record: boolean;
+  private readonly accepted: ReadonlySet<string>;
   private faults: QueuedFault[] = [];
   private requestCounter = 0;
   private windowStart = 0;
@@ -83,6 +86,7 @@ export class IntercomEmulator {
 
   constructor(options: EmulatorOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
+    this.accepted = new Set([this.token, ...(options.tokens ?? [])].map((token) => `Bearer ${token}`));
     this.apiVersion = options.apiVersion;
     this.record = options.record ?? true;
     this.workspace = options.workspace ?? sampleWorkspace();
@@ -193,7 +197,7 @@ export class IntercomEmulator {
       return this.error(429, requestId, 'rate_limit_exceeded', 'Rate Limit Exceeded', { 'X-RateLimit-Remaining': '0' });
     }
     const auth = headers.authorization;
-    if (auth === undefined || auth !== `Bearer ${this.token}`) return this.error(401, requestId);
+    if (auth === undefined || !this.accepted.has(auth)) return this.error(401, requestId);
     if (this.apiVersion !== undefined && headers['intercom-version'] !== this.apiVersion) {
       return this.error(400, requestId, 'intercom_version_invalid', 'Requested resource is not available in current API version.');
     }

@@ -61,6 +61,10 @@ export interface IntercomClientOptions {
   maxConcurrent?: number;
   /** The wire handed to ky (tests hold or script it; a demo mode may answer locally); default globalThis.fetch. */
   fetch?: typeof globalThis.fetch;
+  /** What a 401 tells the assistant to do, when not the stdio advice (`serve`: send another bearer token). */
+  unauthorizedHelp?: string;
+  /** Told of each 401 (`serve` stops taking the token as accepted at once). */
+  onUnauthorized?: () => void;
 }
 
 export interface CallOptions {
@@ -127,6 +131,8 @@ export class IntercomClient {
   readonly #retry: RetryOptions;
   readonly #getToken: IntercomClientOptions['getToken'];
   readonly #maxConcurrent: number;
+  readonly #unauthorizedHelp: string | undefined;
+  readonly #onUnauthorized: (() => void) | undefined;
   #active = 0;
   readonly #waiting: Array<() => void> = [];
   /** Set when Intercom says X-RateLimit-Remaining: 0; no request starts before then. */
@@ -143,6 +149,8 @@ export class IntercomClient {
     const retryBaseMs = Math.max(0, options.retryBaseMs ?? 250);
     this.#getToken = options.getToken;
     this.#maxConcurrent = Math.max(1, Math.floor(options.maxConcurrent ?? 4));
+    this.#unauthorizedHelp = options.unauthorizedHelp;
+    this.#onUnauthorized = options.onUnauthorized;
     // Looked up per request, not kept: a test's msw (or any later patch of fetch) is then honoured.
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#retry = {
@@ -321,7 +329,10 @@ export class IntercomClient {
     try {
       return this.#interpret(spec, response, bodies.get(response) ?? '', token, call.attempts) as T;
     } catch (error) {
-      if (error instanceof UnauthorizedError) this.#forgetToken(token);
+      if (error instanceof UnauthorizedError) {
+        this.#forgetToken(token);
+        this.#onUnauthorized?.();
+      }
       throw error;
     }
   }
@@ -447,7 +458,7 @@ export class IntercomClient {
     const upstream = readErrorBody(text, token, headers.get('x-request-id') ?? undefined);
     switch (status) {
       case 401:
-        throw new UnauthorizedError({ host: this.#host, upstream });
+        throw new UnauthorizedError({ host: this.#host, upstream, ...(this.#unauthorizedHelp ? { help: this.#unauthorizedHelp } : {}) });
       case 403:
         throw new ForbiddenError({ upstream });
       case 404:

@@ -1,8 +1,10 @@
 // Names for the ids Intercom puts in records (tag ids on contacts, admin and team ids on conversations):
 // the workspace's tags, teams and admins, each listed with one request, at most once per DIRECTORY_TTL_MS.
-// One directory per client instance (a WeakMap keyed by the client), so a server that builds a client per
-// caller token (HTTP) never shows one workspace's names to another. A list that fails is forgotten and
-// asked again by a later call; names are a nicety, so a caller never fails for them.
+// One directory per client instance (a WeakMap keyed by the client), or per caller over HTTP, where each
+// request has a client of its own and `serve` hands every request of one token the same directory
+// (useDirectory): never one workspace's names shown to another. A directory holds no client (so no token):
+// each lookup brings the client of the call that asks. A list that fails is forgotten and asked again by a
+// later call; names are a nicety, so a caller never fails for them.
 import type { IntercomClient } from './client.js';
 
 export type DirectoryList = 'tags' | 'teams' | 'admins';
@@ -22,26 +24,27 @@ export const DIRECTORY_TTL_MS = 5 * 60_000;
 type Entry = { readonly at: number; readonly names: Promise<DirectoryNames> };
 
 export class Directory {
-  readonly #client: IntercomClient;
   readonly #now: () => number;
   readonly #entries = new Map<DirectoryList, Entry>();
 
-  constructor(client: IntercomClient, now: () => number = Date.now) {
-    this.#client = client;
+  constructor(now: () => number = Date.now) {
     this.#now = now;
   }
 
-  /** The names of the lists asked for; cached lists cost nothing, the others one request each, at once. Never rejects. */
-  async names(lists: readonly DirectoryList[]): Promise<DirectoryNames> {
-    const parts = await Promise.all(lists.map((list) => this.#list(list)));
+  /**
+   * The names of the lists asked for, listed through `client` when not cached; cached lists cost nothing,
+   * the others one request each, at once. Never rejects.
+   */
+  async names(client: IntercomClient, lists: readonly DirectoryList[]): Promise<DirectoryNames> {
+    const parts = await Promise.all(lists.map((list) => this.#list(client, list)));
     return Object.assign({}, ...parts) as DirectoryNames;
   }
 
-  #list(list: DirectoryList): Promise<DirectoryNames> {
+  #list(client: IntercomClient, list: DirectoryList): Promise<DirectoryNames> {
     const cached = this.#entries.get(list);
     if (cached && this.#now() - cached.at < DIRECTORY_TTL_MS) return cached.names;
     // Shared by concurrent callers, so it runs without any one caller's signal.
-    const names = this.#load(list).catch(() => {
+    const names = this.#load(client, list).catch(() => {
       if (this.#entries.get(list) === entry) this.#entries.delete(list);
       // An expired list that cannot be refreshed still names things until it can.
       return cached ? cached.names : {};
@@ -51,18 +54,18 @@ export class Directory {
     return names;
   }
 
-  async #load(list: DirectoryList): Promise<DirectoryNames> {
+  async #load(client: IntercomClient, list: DirectoryList): Promise<DirectoryNames> {
     switch (list) {
       case 'tags': {
-        const answer = await this.#client.listTags();
+        const answer = await client.listTags();
         return { tags: byId(answer.data ?? [], (t) => name(t.name)) };
       }
       case 'teams': {
-        const answer = await this.#client.listTeams();
+        const answer = await client.listTeams();
         return { teams: byId(answer.teams ?? [], (t) => name(t.name)) };
       }
       case 'admins': {
-        const answer = await this.#client.listAdmins();
+        const answer = await client.listAdmins();
         return {
           admins: byId(answer.admins ?? [], (a) => {
             const n = name(a.name);
@@ -94,8 +97,18 @@ const directories = new WeakMap<IntercomClient, Directory>();
 export function directoryOf(client: IntercomClient): Directory {
   let directory = directories.get(client);
   if (!directory) {
-    directory = new Directory(client);
+    directory = new Directory();
     directories.set(client, directory);
   }
   return directory;
+}
+
+/** Gives a client the directory of its caller (`serve`: every request of one token shares one). */
+export function useDirectory(client: IntercomClient, directory: Directory): void {
+  directories.set(client, directory);
+}
+
+/** The names of `lists` for a record read through `client`. */
+export function namesFor(client: IntercomClient, lists: readonly DirectoryList[]): Promise<DirectoryNames> {
+  return directoryOf(client).names(client, lists);
 }

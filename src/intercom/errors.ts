@@ -104,13 +104,14 @@ export class MissingTokenError extends IntercomError {
 }
 
 export class UnauthorizedError extends IntercomError {
-  constructor(options: { host: string; upstream?: UpstreamDetail }) {
+  /** `help`: what to do instead of the default (pick the region, store a new token); `serve` has its own. */
+  constructor(options: { host: string; upstream?: UpstreamDetail; help?: string }) {
     super(
       'unauthorized',
       `Intercom rejected the access token (HTTP 401)${upstreamSuffix(options.upstream)}. The token is invalid or ` +
         `revoked, or it belongs to a workspace in another region: a US token gets 401 from the EU or AU host ` +
-        `(this request went to ${options.host}). Pick the workspace's region with --region us|eu|au, or set a new ` +
-        `token: ${TOKEN_HELP}`,
+        `(this request went to ${options.host}). ` +
+        (options.help ?? `Pick the workspace's region with --region us|eu|au, or set a new token: ${TOKEN_HELP}`),
       initFrom(401, options.upstream),
     );
     this.name = 'UnauthorizedError';

@@ -3,7 +3,7 @@
 // fields: query/catalogue/; the HTTP calls: intercom/client.ts; the projections: format/).
 import type { FetchDocument, Links, Names, SearchResult } from '../format/index.js';
 import type { CallOptions, IntercomClient } from '../intercom/client.js';
-import { directoryOf, type DirectoryList } from '../intercom/directory.js';
+import { namesFor, type DirectoryList } from '../intercom/directory.js';
 import { KIND_IDENTITY, type ObjectType, type RecordKind } from '../intercom/record-kinds.js';
 import type { CursorPages, SearchRequest, SingleFilter } from '../intercom/types.js';
 import { QueryError } from '../query/index.js';
@@ -98,7 +98,7 @@ export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpe
     const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }));
     // After the record, not beside it: a failed read asks for nothing more.
     const lists = spec.names?.(record) ?? [];
-    return [record, links, lists.length > 0 ? await namesWithin(directoryOf(ctx.intercom).names(lists), ctx.signal) : {}];
+    return [record, links, lists.length > 0 ? await namesWithin(namesFor(ctx.intercom, lists), ctx.signal) : {}];
   };
   return {
     kind: spec.kind,

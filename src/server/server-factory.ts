@@ -71,5 +71,5 @@ export function createServerFactory(options: ServerFactoryOptions): () => McpSer
       throw error;
     }));
   const links = createLinkResolver(intercom, () => effective.appBaseUrl);
-  return () => createServer({ intercom, links, log, ...(shutdown ? { shutdown } : {}), ...(demo ? { demo } : {}) });
+  return () => createServer({ intercom, links, log, toolsets: config.toolsets, ...(shutdown ? { shutdown } : {}), ...(demo ? { demo } : {}) });
 }

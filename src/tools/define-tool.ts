@@ -4,10 +4,15 @@ import { IntercomError } from '../intercom/errors.js';
 import { InvalidIdError } from '../intercom/ids.js';
 import { QueryError } from '../query/index.js';
 import { closest } from '../query/suggest.js';
+import type { RecordKind } from '../intercom/record-kinds.js';
 import type { ReadContext } from '../records/index.js';
+import type { ToolsetName } from './toolsets.js';
 
-/** What a tool handler may use: the client, links and the call's signal. Nothing here knows about MCP transports. */
-export type ToolContext = ReadContext;
+/**
+ * What a tool handler may use: the client, links and the call's signal, and which record kinds this server
+ * serves (its toolsets; all when absent). Nothing here knows about MCP transports.
+ */
+export type ToolContext = ReadContext & { readonly served?: { readonly kinds: ReadonlySet<RecordKind>; readonly toolsets: ReadonlySet<ToolsetName> } };
 
 /** Every tool here only reads: the type makes the four hints mandatory so none is forgotten. */
 export type ReadOnlyAnnotations = Required<
@@ -23,6 +28,8 @@ export const READ_ONLY: ReadOnlyAnnotations = Object.freeze({
 
 export interface ToolDefinition<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> {
   readonly name: string;
+  /** The family it belongs to (--toolsets): a kind's object type for its direct tools, `search` for search/fetch. */
+  readonly toolset: ToolsetName;
   readonly title: string;
   readonly description: string;
   /**

@@ -1,11 +1,11 @@
 import * as z from 'zod';
-import { recordFor } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
-import { recordRef } from './record-ref.js';
+import { recordRef, servedRecord } from './record-ref.js';
 import { documentSchema } from './schemas.js';
 
 export const fetchTool = defineTool({
   name: 'fetch',
+  toolset: 'search',
   title: 'Fetch an Intercom record',
   description:
     'The full record for an id from `search` (conversation_123, contact_abc, company_abc) or an Intercom web-app URL. A ' +
@@ -19,6 +19,6 @@ export const fetchTool = defineTool({
   annotations: READ_ONLY,
   async handler({ id }, ctx) {
     const ref = recordRef(id);
-    return recordFor(ref.kind).fetchDocument(ctx, ref.id);
+    return servedRecord(ref.kind, ctx).fetchDocument(ctx, ref.id);
   },
 });

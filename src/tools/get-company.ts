@@ -15,6 +15,7 @@ const WHAT_TO_SEND =
 
 export const getCompanyTool = defineTool({
   name: 'get_company',
+  toolset: 'companies',
   title: 'Get an Intercom company',
   description:
     'One company by Intercom id or by your own company_id: plan, size, monthly spend, users, sessions, dates, ' +

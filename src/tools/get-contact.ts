@@ -7,6 +7,7 @@ import { recordIdSchema } from './schemas.js';
 
 export const getContactTool = defineTool({
   name: 'get_contact',
+  toolset: 'contacts',
   title: 'Get an Intercom contact',
   description:
     'Get one contact (user or lead) by id: name, email, phone, role, location, activity timestamps, ' +

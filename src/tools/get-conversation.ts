@@ -8,6 +8,7 @@ import { recordIdSchema } from './schemas.js';
 
 export const getConversationTool = defineTool({
   name: 'get_conversation',
+  toolset: 'conversations',
   title: 'Get an Intercom conversation',
   description:
     'One conversation by id with all its parts (messages, notes, assignments, state changes) as structured ' +

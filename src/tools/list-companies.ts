@@ -9,6 +9,7 @@ import { callAgainWithCursor, searchPage } from './search-page.js';
 
 export const listCompaniesTool = defineTool({
   name: 'list_companies',
+  toolset: 'companies',
   title: 'List Intercom companies',
   description:
     'List companies (accounts) by one exact filter: name, company_id (your own id), tag (a name) or tag_id, or segment_id; ' +

@@ -1,6 +1,9 @@
 import { InvalidIdError, KindMismatchError, parseRecordRef, type RecordRef } from '../intercom/ids.js';
 import { prefixedId, type RecordKind } from '../intercom/record-kinds.js';
-import { recordFor } from '../records/index.js';
+import { QueryError } from '../query/index.js';
+import { recordFor, type RecordKindEntry } from '../records/index.js';
+import type { ToolContext } from './define-tool.js';
+import { notServed } from './toolsets.js';
 
 /**
  * parseRecordRef, with the hint only the tool layer can word: an id of another kind names the tool that
@@ -16,4 +19,10 @@ export function recordRef(input: string, expected?: RecordKind): RecordRef {
     if (kind === expected) return error.found;
     throw new InvalidIdError(`${error.lead}: use ${recordFor(kind).tools.get} (or fetch with "${prefixedId(kind, id)}") instead.`);
   }
+}
+
+/** The kind's entry, for `search` and `fetch`; an error naming the toolsets when its family is not served. */
+export function servedRecord(kind: RecordKind, ctx: ToolContext): RecordKindEntry {
+  if (ctx.served && !ctx.served.kinds.has(kind)) throw new QueryError(notServed(kind, ctx.served.toolsets));
+  return recordFor(kind);
 }

@@ -8,6 +8,7 @@ import { callAgainWithCursor, searchPage } from './search-page.js';
 
 export const searchContactsTool = defineTool({
   name: 'search_contacts',
+  toolset: 'contacts',
   title: 'Search Intercom contacts',
   description:
     'Find contacts (users and leads) by structured filters: at least one, all must match. `match` sets how ' +

@@ -20,6 +20,7 @@ const SECONDS = 'Seconds';
 
 export const searchConversationsTool = defineTool({
   name: 'search_conversations',
+  toolset: 'conversations',
   title: 'Search Intercom conversations',
   description:
     'Find conversations by structured filters, all of which must match (none: recent conversations). ' +

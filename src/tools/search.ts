@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { DSL_CHEATSHEET, parseSearchQuery } from '../query/index.js';
-import { recordForObjectType } from '../records/index.js';
+import { kindOfObjectType } from '../intercom/record-kinds.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 import { resultPageSchema } from './schemas.js';
+import { servedRecord } from './record-ref.js';
 import { searchPage } from './search-page.js';
 
 export const searchTool = defineTool({
   name: 'search',
+  toolset: 'search',
   title: 'Search Intercom',
   description:
     'Search conversations, contacts or companies with one query string. Returns one-line summaries with ids ' +
@@ -19,6 +21,6 @@ export const searchTool = defineTool({
   annotations: READ_ONLY,
   async handler({ query }, ctx) {
     const { objectType, body } = parseSearchQuery(query);
-    return searchPage(recordForObjectType(objectType), ctx, body, (cursor) => `repeat the same query with starting_after:${cursor}`);
+    return searchPage(servedRecord(kindOfObjectType(objectType), ctx), ctx, body, (cursor) => `repeat the same query with starting_after:${cursor}`);
   },
 });

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chunkNamed, readChunk, stdioStart } from './dist-chunks.js';
 import { call, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -110,5 +111,26 @@ describe.each(ERAS)('a full session through the built bin without the validator 
     answers.push(out.text);
     expect(out.isError).toBe(true);
     expect(out.text).toMatch(/not found/i);
+  });
+});
+
+describe('serve in the bundle', () => {
+  const read = readChunk;
+
+  it('the stdio start path (cli.js, then the stdio chunk) loads no HTTP server code', () => {
+    const { start } = stdioStart();
+    expect(start.filter((name) => /^(serve|legacy-sse)-/.test(name))).toEqual([]);
+    for (const name of start) expect(read(name), name).not.toMatch(/from\s*['"](node:)?http['"]/);
+    // It is there for `serve`, loaded on demand.
+    const serve = chunkNamed(/^serve-.*\.js$/);
+    expect(serve).toBeTruthy();
+    expect(read('cli.js')).toContain(`import('./${serve}')`);
+  });
+
+  it('the legacy SSE transport reads no body itself: raw-body is the stand-in, iconv-lite is not bundled', () => {
+    const text = bundleText();
+    expect(text).toContain('raw-body is not bundled');
+    expect(text).not.toContain('iconv-lite');
+    expect(text).not.toMatch(/windows-1252/i);
   });
 });

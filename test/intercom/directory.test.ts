@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { IntercomClient } from '../../src/intercom/client.js';
-import { Directory, directoryOf, DIRECTORY_TTL_MS } from '../../src/intercom/directory.js';
+import { Directory, directoryOf, DIRECTORY_TTL_MS, useDirectory } from '../../src/intercom/directory.js';
 
 describe('Directory', () => {
   const API = 'https://api.intercom.io';
@@ -24,24 +24,25 @@ describe('Directory', () => {
         http.get(`${API}/admins`, () => HttpResponse.json({ type: 'admin.list', admins: [{ type: 'admin', id: '7', name: 'Björn Ståhl', team_ids: [5] }] })),
       );
       let now = 1_000_000;
-      const directory = new Directory(client(), () => now);
-      const [a, b] = await Promise.all([directory.names(['tags', 'admins']), directory.names(['tags'])]);
+      const directory = new Directory(() => now);
+      const c = client();
+      const [a, b] = await Promise.all([directory.names(c, ['tags', 'admins']), directory.names(c, ['tags'])]);
       expect(a.tags).toEqual(new Map([['1', 'VIP']]));
       expect(a.admins?.get('7')).toEqual({ name: 'Björn Ståhl', teamIds: ['5'] });
       expect(b.tags).toBe(a.tags);
       expect(counts).toEqual({ '/tags': 1, '/admins': 1 });
       now += DIRECTORY_TTL_MS - 1;
-      await directory.names(['tags']);
+      await directory.names(c, ['tags']);
       expect(counts['/tags']).toBe(1);
       now += 2;
       tagsFail = true;
       // Expired and the refresh fails: the old names still serve, and the next call asks again.
-      expect((await directory.names(['tags'])).tags?.get('1')).toBe('VIP');
+      expect((await directory.names(c, ['tags'])).tags?.get('1')).toBe('VIP');
       expect(counts['/tags']).toBe(2);
       tagsFail = false;
-      await directory.names(['tags']);
+      await directory.names(c, ['tags']);
       expect(counts['/tags']).toBe(3);
-      await directory.names(['tags']);
+      await directory.names(c, ['tags']);
       expect(counts['/tags']).toBe(3);
     } finally {
       server.close();
@@ -53,5 +54,16 @@ describe('Directory', () => {
     const two = client();
     expect(directoryOf(one)).toBe(directoryOf(one));
     expect(directoryOf(one)).not.toBe(directoryOf(two));
+  });
+
+  it('a caller directory given to each request client of one token (serve) is shared by them, and holds no client', () => {
+    const shared = new Directory();
+    const first = client();
+    const second = client();
+    useDirectory(first, shared);
+    useDirectory(second, shared);
+    expect(directoryOf(first)).toBe(shared);
+    expect(directoryOf(second)).toBe(shared);
+    expect(Object.values(shared)).not.toContain(first);
   });
 });

@@ -51,7 +51,8 @@ describe('layers', () => {
 
   it('reads the sources', () => {
     expect(graph.size).toBeGreaterThan(40);
-    expect(graph.get('tools/search.ts')).toContain('records/index.ts');
+    expect(graph.get('tools/fetch.ts')).toContain('tools/record-ref.ts');
+    expect(graph.get('tools/record-ref.ts')).toContain('records/index.ts');
   });
 
   it('each folder imports only the folders below it', () => {

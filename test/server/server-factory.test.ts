@@ -56,6 +56,27 @@ describe('createServerFactory', () => {
     await second.close();
   });
 
+  it('serves only the toolsets of the config: tools/list, the instructions, and the kinds search and fetch read', async () => {
+    const factory = createServerFactory({ config: resolveConfig({ region: 'eu', toolsets: 'conversations,search' }, {}), credentials: () => ({ token: TOKEN }), log: () => {} });
+    const client = await connected(factory());
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name)).toEqual(['search', 'fetch', 'search_conversations', 'get_conversation']);
+    expect(client.getInstructions()).toContain('object_type:conversations');
+    expect(client.getInstructions()).not.toContain('contact');
+    const before = seen.length;
+    const fetched = await client.callTool({ name: 'fetch', arguments: { id: 'contact_abc123' } });
+    expect(fetched.isError).toBe(true);
+    expect((fetched.content as Array<{ text: string }>)[0]!.text).toBe(
+      "contacts are not served here: this server's toolsets are conversations, search. Restart it with contacts in --toolsets (or INTERCOM_TOOLSETS), e.g. --toolsets conversations,search,contacts.",
+    );
+    const searched = await client.callTool({ name: 'search', arguments: { query: 'object_type:contacts role:user' } });
+    expect(searched.isError).toBe(true);
+    expect((searched.content as Array<{ text: string }>)[0]!.text).toMatch(/^contacts are not served here/);
+    // Refused before any request to Intercom.
+    expect(seen.length).toBe(before);
+    await client.close();
+  });
+
   it('a token stored with its region takes the client and links there when no region is set', async () => {
     const AU = 'https://api.au.intercom.io';
     msw.use(
