@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { cleanText } from '../format/index.js';
-import { directoryOf } from '../intercom/directory.js';
+import type { IntercomClient } from '../intercom/client.js';
+import { namesFor } from '../intercom/directory.js';
 import { buildCompanyList, QueryError } from '../query/index.js';
 import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
@@ -39,10 +40,10 @@ export const listCompaniesTool = defineTool({
 const MAX_LISTED_TAGS = 30;
 
 /** A tag's id by its name (case-insensitive), from the workspace's tag list (the directory cache). */
-async function tagIdOf(client: Parameters<typeof directoryOf>[0], name: string): Promise<string> {
+async function tagIdOf(client: IntercomClient, name: string): Promise<string> {
   const wanted = name.trim().toLowerCase();
   if (wanted === '') throw new QueryError('tag must be a tag name, e.g. vip.');
-  const tags = (await directoryOf(client).names(['tags'])).tags;
+  const tags = (await namesFor(client, ['tags'])).tags;
   if (!tags || tags.size === 0) throw new QueryError("the workspace's tags could not be read just now; send tag_id instead, or try again.");
   for (const [id, tagName] of tags) if (tagName.trim().toLowerCase() === wanted) return id;
   // Tag names are workspace data: cleaned like any Intercom text before they reach the assistant.
