@@ -55,6 +55,9 @@ const EVERY_TOOL: Array<[string, Record<string, unknown>]> = [
   ['search_articles', { phrase: 'password' }],
   ['list_articles', {}],
   ['get_article', { id: 'https://help.acme.example/en/articles/8001-reset-your-password' }],
+  ['list_companies', { tag_id: '7005' }],
+  ['get_company', { company_id: 'acme-001' }],
+  ['search', { query: 'object_type:companies' }],
 ];
 
 describe.each([
@@ -109,7 +112,7 @@ describe('intercom-mcp tools', () => {
   it('lists each tool with one line and its arguments, exit 0', async () => {
     const out = await run(['tools']);
     expect(out.status, out.stderr).toBe(0);
-    for (const tool of ['search', 'fetch', 'search_conversations', 'get_conversation', 'search_contacts', 'get_contact']) {
+    for (const tool of ['search', 'fetch', 'search_conversations', 'get_conversation', 'search_contacts', 'get_contact', 'list_companies', 'get_company']) {
       expect(out.stdout).toMatch(new RegExp(`^${tool}: \\S.+$`, 'm'));
     }
     expect(out.stdout).toMatch(/^ {4}query \(string, required\)/m);

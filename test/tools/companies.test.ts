@@ -53,6 +53,30 @@ describe('list_companies', () => {
     expect(out.structured).toMatchObject({ results: [], total_count: 0 });
   });
 
+  it('by tag name: the tag list (once per few minutes) names the id, then one GET /companies', async () => {
+    const out = await h.call('list_companies', { tag: 'VIP', per_page: 10 });
+    expect(out.isError, out.text).toBe(false);
+    const paths = (await sent()).map((r) => r.url);
+    expect(paths).toEqual([`${API}/companies?tag_id=7005&page=1&per_page=10`]);
+    expect(out.structured.results).toHaveLength(4);
+    expect(h.directoryRequests().map((r) => new URL(r.url).pathname)).toEqual(['/tags']);
+    h.allRequests().length = 0;
+    const again = await h.call('list_companies', { tag: 'churn-risk' });
+    expect(again.isError, again.text).toBe(false);
+    expect(h.directoryRequests()).toHaveLength(0); // the tag list is cached now
+  });
+
+  it.each([
+    ['an unknown tag name', { tag: 'platinum' }, /no tag is named "platinum"; the workspace's tags: "bug", "billing"/],
+    ['tag and tag_id', { tag: 'vip', tag_id: '7005' }, /send tag \(a name\) or tag_id, not both/],
+    ['tag and another filter', { tag: 'vip', name: 'Acme Corp' }, /send at most one of name, company_id, tag_id, segment_id/],
+  ])('%s: a clear error, no company request', async (_name, args, message) => {
+    const out = await h.call('list_companies', args);
+    expect(out.isError).toBe(true);
+    expect(out.text).toMatch(message);
+    expect(h.apiRequests()).toHaveLength(0);
+  });
+
   it('two filters: a clear error naming what to send, nothing sent', async () => {
     const out = await h.call('list_companies', { name: 'Globex', segment_id: SEGMENT_IDS.atRiskAccounts });
     expect(out.isError).toBe(true);
