@@ -31,7 +31,7 @@ export const listCompaniesTool = defineTool({
       if (args.tag_id !== undefined) throw new QueryError('send tag (a name) or tag_id, not both.');
       // Checked before the tag list is asked, so a bad call sends nothing.
       buildCompanyList({ ...args, tag_id: '0' });
-      args.tag_id = await tagIdOf(ctx.intercom, tag);
+      args.tag_id = await tagIdOf(ctx.cacheScope ?? ctx.intercom, ctx.intercom, tag);
     }
     return searchPage(RECORDS.company, ctx, buildCompanyList(args), callAgainWithCursor);
   },
@@ -40,10 +40,10 @@ export const listCompaniesTool = defineTool({
 const MAX_LISTED_TAGS = 30;
 
 /** A tag's id by its name (case-insensitive), from the workspace's tag list (the directory cache). */
-async function tagIdOf(client: IntercomClient, name: string): Promise<string> {
+async function tagIdOf(scope: object, client: IntercomClient, name: string): Promise<string> {
   const wanted = name.trim().toLowerCase();
   if (wanted === '') throw new QueryError('tag must be a tag name, e.g. vip.');
-  const tags = (await namesFor(client, ['tags'])).tags;
+  const tags = (await namesFor(scope, client, ['tags'])).tags;
   if (!tags || tags.size === 0) throw new QueryError("the workspace's tags could not be read just now; send tag_id instead, or try again.");
   for (const [id, tagName] of tags) if (tagName.trim().toLowerCase() === wanted) return id;
   // Tag names are workspace data: cleaned like any Intercom text before they reach the assistant.
