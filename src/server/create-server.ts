@@ -71,13 +71,17 @@ const SAFE_INT = 9_007_199_254_740_991;
 const isEmptyObject = (value: unknown) =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
 
-/** Drops what costs bytes in every conversation and tells the model nothing: $schema, ±2^53 bounds, additionalProperties false or {}. */
+/**
+ * Drops what costs bytes in every conversation and tells the model nothing: $schema, ±2^53 bounds,
+ * additionalProperties false or {}, and string length caps (guards against abuse, which zod still enforces;
+ * no real argument comes near them).
+ */
 function compactJsonSchema(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(compactJsonSchema);
   if (node === null || typeof node !== 'object') return node;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$schema' || (key === 'additionalProperties' && (value === false || isEmptyObject(value)))) continue;
+    if (key === '$schema' || key === 'maxLength' || (key === 'additionalProperties' && (value === false || isEmptyObject(value)))) continue;
     if ((key === 'minimum' && value === -SAFE_INT) || (key === 'maximum' && value === SAFE_INT)) continue;
     out[key] = compactJsonSchema(value);
   }
@@ -166,7 +170,8 @@ export function createServer(deps: ServerDeps): McpServer {
         description: tool.description,
         inputSchema: advertised(tool.inputSchema),
         outputSchema: advertised(tool.outputSchema),
-        annotations: { title: tool.title, ...tool.annotations },
+        // The title once, at the top (2025-06-18 on); annotations.title would repeat it in every listing.
+        annotations: { ...tool.annotations },
       },
       async (args: unknown, ctx) => {
         const call = linkSignals(ctx.mcpReq.signal, deps.shutdown);

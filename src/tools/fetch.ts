@@ -11,7 +11,7 @@ export const fetchTool = defineTool({
     'The full record for an id from `search` (conversation_123, contact_abc, company_abc) or an Intercom web-app URL. A ' +
     'conversation: its whole readable thread (each message with time, author and role; notes; assignments and ' +
     'state changes) plus metadata. A contact: every attribute, tags and companies. A company: plan, size, spend, ' +
-    'users, tags, segments and custom attributes. Very long threads are cut at a message boundary, with a note on reading the rest.',
+    'users, tags. Very long threads are cut at a message boundary, with a note on reading the rest.',
   inputSchema: z.object({
     id: z.string().max(2048).describe('conversation_123, contact_abc, company_abc, or an Intercom app URL'),
   }),

@@ -8,8 +8,8 @@ export const getArticleTool = defineTool({
   name: 'get_article',
   title: 'Get a Help Center article',
   description:
-    'One Help Center article by id or Help Center URL (https://help.example.com/en/articles/123-title): the body ' +
-    'as text with its links, state, author, collection, help center, URL, translations, tags, views.',
+    'One Help Center article by id or Help Center URL: the body as text with its links, state, author, ' +
+    'collection, help center, URL, translations, tags, views.',
   inputSchema: z.object({
     id: z.string().max(2048).describe('Article id (123), "article_123", or the article\'s Help Center URL'),
   }),

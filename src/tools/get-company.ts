@@ -18,8 +18,8 @@ export const getCompanyTool = defineTool({
   toolset: 'companies',
   title: 'Get an Intercom company',
   description:
-    'One company by Intercom id or by your own company_id: plan, size, monthly spend, users, sessions, dates, ' +
-    'custom attributes, tags and segments by name, and its contacts (a page, with how to read on).',
+    'One company by Intercom id or your own company_id: plan, size, spend, users, sessions, dates, custom ' +
+    'attributes, tags and segments, and a page of its contacts.',
   inputSchema: z.object({
     id: recordIdSchema('Company').optional(),
     company_id: z.string().max(256).optional().describe('Your own id for the company, instead of id'),

@@ -16,8 +16,8 @@ export const listArticlesTool = defineTool({
   name: 'list_articles',
   title: 'List Help Center articles',
   description:
-    'Help Center articles, drafts too, most recently updated first, by page number; one line each, ids for ' +
-    `${ARTICLE_TOOLS.get}. Intercom's list takes no filter (collection, help center): ${ARTICLE_TOOLS.search} narrows.`,
+    `Help Center articles, drafts too, last updated first, by page; ids for ${ARTICLE_TOOLS.get}. No filters ` +
+    `(Intercom's list takes none): ${ARTICLE_TOOLS.search} narrows.`,
   inputSchema: z.object({
     page: z.number().int().min(1).max(100_000).optional().describe('Page number (default 1)'),
     per_page: z.number().int().min(1).max(50).optional().describe(`Articles per page, 1-50 (default ${DEFAULT_PER_PAGE})`),

@@ -13,8 +13,8 @@ export const listCompaniesTool = defineTool({
   toolset: 'companies',
   title: 'List Intercom companies',
   description:
-    'List companies (accounts) by one exact filter: name, company_id (your own id), tag (a name) or tag_id, or segment_id; ' +
-    'none lists all, most recently active first. One-line summaries (plan, size, users, tags) with ids for get_company.',
+    'Companies (accounts) by one exact filter (name, company_id, tag, tag_id or segment_id) or all, most recently ' +
+    'active first: summaries (plan, size, users, tags) with ids for get_company.',
   inputSchema: z.object({
     name: z.string().max(256).optional().describe('Exact company name'),
     company_id: z.string().max(256).optional().describe('Your own id for the company'),

@@ -10,8 +10,7 @@ export const searchArticlesTool = defineTool({
   name: 'search_articles',
   title: 'Search Help Center articles',
   description:
-    'Help Center articles matching words in their title, description or body, with the matching passages as ' +
-    `plain-text snippets: Intercom's best matches (one page), ids for ${ARTICLE_TOOLS.get}.`,
+    `Help Center articles matching words, with the matching passages as text: one page of best matches, ids for ${ARTICLE_TOOLS.get}.`,
   inputSchema: z.object({
     phrase: z.string().max(256).describe('The words to find, e.g. "refund annual plan"'),
     state: z.enum(['published', 'draft', 'all']).optional().describe('Default published'),
