@@ -515,9 +515,8 @@ export interface Me {
 
 // --- Help Center (articles, collections, help centers) and admins, from the 2.16 schemas -------------
 
-/** `article_content`: one locale's content of an article (`translated_content.<locale>`). */
-export interface ArticleContent {
-  type?: 'article_content' | null;
+/** What an article and each locale's content of it (`article_content`) share. */
+interface ArticleText {
   title?: string | null;
   description?: string | null;
   body?: string | null;
@@ -528,6 +527,11 @@ export interface ArticleContent {
   has_unpublished_changes?: boolean | null;
   draft_updated_at?: number | null;
   url?: string | null;
+}
+
+/** `article_content`: one locale's content of an article (`translated_content.<locale>`). */
+export interface ArticleContent extends ArticleText {
+  type?: 'article_content' | null;
 }
 
 export interface ArticleStatistics {
@@ -541,20 +545,10 @@ export interface ArticleStatistics {
 }
 
 /** `article_list_item`, and `article` (which adds `statistics`). */
-export interface Article {
+export interface Article extends ArticleText {
   type?: 'article' | string;
   id?: string | number;
   workspace_id?: string;
-  title?: string | null;
-  description?: string | null;
-  body?: string | null;
-  author_id?: number | string | null;
-  state?: 'published' | 'draft' | string | null;
-  created_at?: number | null;
-  updated_at?: number | null;
-  has_unpublished_changes?: boolean | null;
-  draft_updated_at?: number | null;
-  url?: string | null;
   parent_ids?: Array<number | string> | null;
   default_locale?: string | null;
   /** Locale code -> content, plus `type`. */

@@ -1,34 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ERAS, startFake, stdioSuite, TOKEN } from './harness.js';
 import { callTool, httpClient, startServe } from './serve-harness.js';
 
 // The Help Center tools through the built CLI over stdio, against the loopback emulator, in both protocol eras.
 describe.each(ERAS)('Help Center article tools end to end (%s era)', (era) => {
-  let running: RunningFake;
-  let session: Session;
-  const outputs: string[] = [];
-
-  beforeAll(async () => {
-    running = await startFake();
-    session = await connect({ era, env: { INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_API_BASE_URL: running.url } });
-  });
-  afterEach(() => running.fake.reset());
-  afterAll(async () => {
-    for (const text of [...outputs, session.stderr()]) expect(text).not.toContain(TOKEN);
-    await session.close();
-    await running.close();
-  });
-
-  const run = async (name: string, args: Record<string, unknown>) => {
-    const outcome = await call(session, name, args);
-    outputs.push(outcome.text, JSON.stringify(outcome.structured ?? {}));
-    return outcome;
-  };
+  const suite = stdioSuite(era);
+  const run = suite.run;
   /** The article calls of this test (the name lookups and /me are asked for at most once per process). */
-  const articleRequests = () => running.fake.requests.filter((r) => r.path.startsWith('/articles'));
+  const articleRequests = () => suite.running.fake.requests.filter((r) => r.path.startsWith('/articles'));
 
   it('lists the three article tools, read-only, with output schemas', async () => {
-    const { tools } = await session.client.listTools();
+    const { tools } = await suite.session.client.listTools();
     const articles = tools.filter((t) => t.name.endsWith('_articles') || t.name === 'get_article');
     expect(articles.map((t) => t.name)).toEqual(['search_articles', 'list_articles', 'get_article']);
     for (const tool of articles) {
@@ -82,7 +64,7 @@ describe.each(ERAS)('Help Center article tools end to end (%s era)', (era) => {
     });
     expect((out.structured as { body: string }).body).toContain('refund policy (https://acme.example/legal/refund-policy)');
     // The names were asked for by the calls above: this one costs a single request.
-    expect(running.fake.requests.filter((r) => r.path !== '/me').map((r) => r.path)).toEqual(['/articles/8002']);
+    expect(suite.running.fake.requests.filter((r) => r.path !== '/me').map((r) => r.path)).toEqual(['/articles/8002']);
   });
 
   it('errors are answers: a bad id names what to send, a missing article says so, the next call works', async () => {
@@ -95,11 +77,11 @@ describe.each(ERAS)('Help Center article tools end to end (%s era)', (era) => {
     const empty = await run('search_articles', { phrase: ' ' });
     expect(empty.isError).toBe(true);
     expect(empty.text).toMatch(/phrase is empty/);
-    running.fake.inject({ kind: 'status', status: 503, times: 10, path: '/articles' });
+    suite.running.fake.inject({ kind: 'status', status: 503, times: 10, path: '/articles' });
     const down = await run('list_articles', {});
     expect(down.isError).toBe(true);
     expect(down.text).toMatch(/Intercom/);
-    running.fake.reset();
+    suite.running.fake.reset();
     const after = await run('get_article', { id: 'article_8001' });
     expect(after.isError).toBe(false);
   });

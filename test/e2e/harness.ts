@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { IntercomEmulator, type EmulatorOptions } from '../../src/demo/emulator.js';
@@ -113,4 +113,45 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+export interface StdioSuite {
+  /** The fake of Intercom, reset after each test. */
+  readonly running: RunningFake;
+  readonly session: Session;
+  /** Calls a tool; its answer joins the suite's closing scan for the token. */
+  run(name: string, args: Record<string, unknown>): Promise<ToolOutcome>;
+}
+
+/**
+ * The built CLI spawned over stdio for a describe block, against a fresh loopback fake, with the token in
+ * the environment: set up before the block, the fake reset after each test, and at the end the token checked
+ * absent from everything the server said (to the assistant or the log).
+ */
+export function stdioSuite(era: Era): StdioSuite {
+  const outputs: string[] = [];
+  const suite = {} as { running: RunningFake; session: Session };
+  beforeAll(async () => {
+    suite.running = await startFake();
+    suite.session = await connect({ era, env: { INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_API_BASE_URL: suite.running.url } });
+  });
+  afterEach(() => suite.running.fake.reset());
+  afterAll(async () => {
+    for (const text of [...outputs, suite.session.stderr()]) expect(text).not.toContain(TOKEN);
+    await suite.session.close();
+    await suite.running.close();
+  });
+  return {
+    get running() {
+      return suite.running;
+    },
+    get session() {
+      return suite.session;
+    },
+    async run(name, args) {
+      const outcome = await call(suite.session, name, args);
+      outputs.push(outcome.text, JSON.stringify(outcome.structured ?? {}));
+      return outcome;
+    },
+  };
 }

@@ -1,35 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { call, connect, ERAS, startFake, TOKEN, type RunningFake, type Session } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { ERAS, stdioSuite, TOKEN } from './harness.js';
 
 // The built CLI, spawned over stdio by the SDK's Client, against the loopback fake of Intercom:
 // once as a 2025-era client (initialize) and once pinned to 2026-07-28 (server/discover).
 describe.each(ERAS)('tools end to end (%s era)', (era) => {
-  let running: RunningFake;
-  let session: Session;
-  const outputs: string[] = [];
-
-  beforeAll(async () => {
-    running = await startFake();
-    session = await connect({ era, env: { INTERCOM_ACCESS_TOKEN: TOKEN, INTERCOM_API_BASE_URL: running.url } });
-  });
-  afterEach(() => running.fake.reset());
-  afterAll(async () => {
-    // Secrets: the token never shows up in anything the server said, to the assistant or the log.
-    for (const text of [...outputs, session.stderr()]) expect(text).not.toContain(TOKEN);
-    await session.close();
-    await running.close();
-  });
-
-  const run = async (name: string, args: Record<string, unknown>) => {
-    const outcome = await call(session, name, args);
-    outputs.push(outcome.text, JSON.stringify(outcome.structured ?? {}));
-    return outcome;
-  };
+  const suite = stdioSuite(era);
+  const run = suite.run;
   // GET /me (links) and the directory lists (names) are asked once per process, by whichever call comes first.
-  const apiRequests = () => running.fake.requests.filter((r) => !['/me', '/tags', '/teams', '/admins'].includes(r.path));
+  const apiRequests = () => suite.running.fake.requests.filter((r) => !['/me', '/tags', '/teams', '/admins'].includes(r.path));
 
   it('lists the tools in a fixed order, all read-only', async () => {
-    const { tools } = await session.client.listTools();
+    const { tools } = await suite.session.client.listTools();
     expect(tools.map((t) => t.name)).toEqual([
       'search',
       'fetch',
@@ -205,21 +186,21 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
     expect(traversal.isError).toBe(true);
     expect(apiRequests().filter((r) => !r.path.startsWith('/conversations/999999999'))).toHaveLength(0);
 
-    running.fake.inject({ kind: 'status', status: 403, times: 5, path: '/contacts/search' });
+    suite.running.fake.inject({ kind: 'status', status: 403, times: 5, path: '/contacts/search' });
     const forbidden = await run('search_contacts', { email: 'nobody@example.com' });
     expect(forbidden.isError).toBe(true);
     expect(forbidden.text).toContain('Read and list users and companies');
 
-    running.fake.inject({ kind: 'rate_limit', resetInSeconds: 1, times: 1, path: '/conversations/' });
+    suite.running.fake.inject({ kind: 'rate_limit', resetInSeconds: 1, times: 1, path: '/conversations/' });
     const limited = await run('get_conversation', { id: '1060' });
     expect(limited.isError).toBe(false);
 
-    running.fake.inject({ kind: 'status', status: 503, times: 10, path: '/conversations/' });
+    suite.running.fake.inject({ kind: 'status', status: 503, times: 10, path: '/conversations/' });
     const down = await run('search', { query: 'object_type:conversations state:open' });
     expect(down.isError).toBe(true);
     expect(down.text).toMatch(/Intercom/);
     expect(down.text).not.toMatch(/<html/i);
-    running.fake.reset();
+    suite.running.fake.reset();
 
     const after = await run('search', { query: 'object_type:conversations state:open limit:1' });
     expect(after.isError).toBe(false);
