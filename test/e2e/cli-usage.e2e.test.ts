@@ -39,6 +39,23 @@ describe('CLI usage', () => {
     expect(out.stdout).toContain('get_contact: ');
   });
 
+  it('--toolsets: an unknown name exits 2 with the list, from the server start, serve, tools and call alike', () => {
+    const list = /"tickets" is not a toolset; use one or more of: conversations, contacts, companies, articles, search \(comma-separated\), or all/;
+    for (const args of [['--toolsets', 'tickets'], ['serve', '--port', '0', '--toolsets', 'tickets'], ['tools', '--toolsets', 'tickets'], ['call', 'search', 'x', '--demo', '--toolsets', 'tickets']]) {
+      const out = cli(args);
+      expect(out.status, args.join(' ')).toBe(2);
+      expect(out.stderr, args.join(' ')).toMatch(list);
+      expect(out.stdout).toBe('');
+    }
+    const env = cli([], { INTERCOM_TOOLSETS: 'conversations,tickets' });
+    expect(env.status).toBe(2);
+    expect(env.stderr).toMatch(/INTERCOM_TOOLSETS "tickets" is not a toolset/);
+    // A known selection: tools lists only its tools.
+    const some = cli(['tools', '--toolsets', 'companies']);
+    expect(some.status).toBe(0);
+    expect(some.stdout.match(/^[a-z_]+(?=: )/gm)).toEqual(['list_companies', 'get_company']);
+  });
+
   it('an unquoted query is joined back into one argument', () => {
     const quoted = cli(['call', 'search', 'object_type:conversations state:open limit:2', '--demo', '--json']);
     const unquoted = cli(['call', 'search', 'object_type:conversations', 'state:open', 'limit:2', '--demo', '--json']);
