@@ -291,9 +291,11 @@ async function measureSession(fake, url, env) {
 
   // Upstream requests per call, cold then warm: the first call of the process also asks GET /me (for
   // links), once; the first read that names tags, admins or teams asks that directory list, once per few
-  // minutes. The same calls again (warm) must ask Intercom once each.
+  // minutes, and a contact's read asks each company it shows (GET /companies/{id}), once per few minutes.
+  // The same calls again (warm) must ask Intercom once each.
   const upstream = [];
   const DIRECTORY = new Set(['/tags', '/teams', '/admins']);
+  const COMPANY = /^\/companies\/[^/]+$/;
   const countCall = async (label, name, toolArgs, pass) => {
     const before = fake.requests.length;
     const out = await s.callTool(name, toolArgs);
@@ -304,6 +306,8 @@ async function measureSession(fake, url, env) {
       requests: made.length,
       me: made.filter((r) => r.path === '/me').length,
       directory: made.filter((r) => DIRECTORY.has(r.path)).length,
+      // get_company's own GET /companies/{id} is its record, not a name.
+      companies: name === 'get_company' ? 0 : made.filter((r) => r.method === 'GET' && COMPANY.test(r.path)).length,
       isError: out.isError,
     });
     return { out, before, after: fake.requests.length };
@@ -860,9 +864,14 @@ function budgets(r) {
     const own = (u) => (u.call === 'get_company' ? 2 : 1);
     add(
       'upstream requests per call, cold',
-      cold.map((u) => `${u.call} ${u.requests - u.me - u.directory}${u.me ? ` +${u.me} /me` : ''}${u.directory ? ` +${u.directory} directory` : ''}`).join(', '),
-      '1 (+ GET /me and each directory list once)',
-      cold.every((u) => u.requests - u.me - u.directory === own(u) && !u.isError) && cold.reduce((n, u) => n + u.me, 0) === 1,
+      cold
+        .map(
+          (u) =>
+            `${u.call} ${u.requests - u.me - u.directory - u.companies}${u.me ? ` +${u.me} /me` : ''}${u.directory ? ` +${u.directory} directory` : ''}${u.companies ? ` +${u.companies} ${u.companies === 1 ? 'company' : 'companies'}` : ''}`,
+        )
+        .join(', '),
+      '1 (+ GET /me, each directory list and each company a contact shows, once)',
+      cold.every((u) => u.requests - u.me - u.directory - u.companies === own(u) && !u.isError) && cold.reduce((n, u) => n + u.me, 0) === 1,
     );
     add(
       'upstream requests per call, warm',
