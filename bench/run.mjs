@@ -37,6 +37,10 @@ if (ONLY !== undefined && ONLY !== 'serve') throw new Error(`--only ${ONLY}: onl
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
+// Name lookups: the directory lists, and a company a contact shows (GET /companies/{id}).
+const DIRECTORY = new Set(['/tags', '/teams', '/admins']);
+const COMPANY = /^\/companies\/[^/]+$/;
+
 // ---------------------------------------------------------------------------------------------------
 // Build if needed, and bundle the TypeScript fake of Intercom for this process.
 
@@ -291,9 +295,10 @@ async function measureSession(fake, url, env) {
 
   // Upstream requests per call, cold then warm: the first call of the process also asks GET /me (for
   // links), once; the first read that names tags, admins or teams asks that directory list, once per few
-  // minutes. The same calls again (warm) must ask Intercom once each.
+  // minutes, and a contact's read asks each company it shows (GET /companies/{id}), once per few minutes.
+  // The same calls again (warm) must ask Intercom once each.
   const upstream = [];
-  const DIRECTORY = new Set(['/tags', '/teams', '/admins']);
+
   const countCall = async (label, name, toolArgs, pass) => {
     const before = fake.requests.length;
     const out = await s.callTool(name, toolArgs);
@@ -304,6 +309,8 @@ async function measureSession(fake, url, env) {
       requests: made.length,
       me: made.filter((r) => r.path === '/me').length,
       directory: made.filter((r) => DIRECTORY.has(r.path)).length,
+      // get_company's own GET /companies/{id} is its record, not a name.
+      companies: name === 'get_company' ? 0 : made.filter((r) => r.method === 'GET' && COMPANY.test(r.path)).length,
       isError: out.isError,
     });
     return { out, before, after: fake.requests.length };
@@ -454,8 +461,9 @@ async function measureConcurrency(fake, env) {
   log('concurrency: 50 calls at once ...');
   const s = new Session(BIN, env);
   await s.initialize();
-  // GET /me and the directory lists (tags, admins, teams) out of the way.
+  // GET /me, the directory lists (tags, admins, teams) and the companies the contacts show out of the way.
   await s.callTool('get_contact', { id: fake.workspace.contacts[5].id });
+  for (let i = 0; i < 50; i += 2) await s.callTool('get_contact', { id: fake.workspace.contacts[i % fake.workspace.contacts.length].id });
   const assigned = fake.workspace.conversations.find((c) => c.admin_assignee_id && c.team_assignee_id);
   await s.callTool('fetch', { id: `conversation_${assigned.id}` });
   fake.reset();
@@ -661,6 +669,12 @@ async function measureServe(fake, url, env, tmp) {
     let before = fake.requests.length;
     const first = await connectClient(sdk, served.url, 'legacy', TOKEN);
     const firstRequest = fake.requests.slice(before);
+    // The caller's first read of the contact names its owner and company (one lookup each, per caller and
+    // few minutes): counted apart, so the figures below are warm.
+    before = fake.requests.length;
+    const firstRead = await first.callTool({ name: 'get_contact', arguments: { id: contactId } });
+    if (firstRead.isError) throw new Error('get_contact (first read) failed');
+    const firstReadRequests = fake.requests.slice(before).length;
     const warm = {};
     for (const transport of ['legacy', 'modern', 'sse']) {
       const client = transport === 'legacy' ? first : await connectClient(sdk, served.url, transport, TOKEN);
@@ -695,7 +709,9 @@ async function measureServe(fake, url, env, tmp) {
     fake.reset();
     const mixed = await runLoad(sdk, served.url, MIXED, mixedCall);
     const checks = fake.requests.filter((r) => r.path.endsWith('/me')).length;
-    const upstreamPerCall = round((fake.requests.length - checks) / mixed.answered, 2);
+    // Each token's first reads name owners, assignees and companies once (per token and few minutes): counted apart.
+    const nameLookups = fake.requests.filter((r) => DIRECTORY.has(r.path) || (r.method === 'GET' && COMPANY.test(r.path))).length;
+    const upstreamPerCall = round((fake.requests.length - checks - nameLookups) / mixed.answered, 2);
     const heapAfterFirst = await served.liveHeapMb();
 
     // The baseline: the same 50 clients over Streamable HTTP, get_contact only, against serve and the bare
@@ -726,7 +742,9 @@ async function measureServe(fake, url, env, tmp) {
       mixed,
       token_checks: checks,
       upstream_per_call: upstreamPerCall,
+      name_lookups: nameLookups,
       first_request_of_a_caller: { requests: firstRequest.length, me: firstRequest.filter((r) => r.path.endsWith('/me')).length },
+      first_read_of_a_caller: firstReadRequests,
       warm_upstream: warm,
       vs_bare: {
         serve_calls_per_s: mean(ours, 'calls_per_s'),
@@ -860,9 +878,14 @@ function budgets(r) {
     const own = (u) => (u.call === 'get_company' ? 2 : 1);
     add(
       'upstream requests per call, cold',
-      cold.map((u) => `${u.call} ${u.requests - u.me - u.directory}${u.me ? ` +${u.me} /me` : ''}${u.directory ? ` +${u.directory} directory` : ''}`).join(', '),
-      '1 (+ GET /me and each directory list once)',
-      cold.every((u) => u.requests - u.me - u.directory === own(u) && !u.isError) && cold.reduce((n, u) => n + u.me, 0) === 1,
+      cold
+        .map(
+          (u) =>
+            `${u.call} ${u.requests - u.me - u.directory - u.companies}${u.me ? ` +${u.me} /me` : ''}${u.directory ? ` +${u.directory} directory` : ''}${u.companies ? ` +${u.companies} ${u.companies === 1 ? 'company' : 'companies'}` : ''}`,
+        )
+        .join(', '),
+      '1 (+ GET /me, each directory list and each company a contact shows, once)',
+      cold.every((u) => u.requests - u.me - u.directory - u.companies === own(u) && !u.isError) && cold.reduce((n, u) => n + u.me, 0) === 1,
     );
     add(
       'upstream requests per call, warm',
@@ -907,7 +930,7 @@ function serveBudgets(sv, add) {
   const warm = Object.entries(sv.warm_upstream);
   add(
     'serve: upstream requests per call (warm)',
-    `${warm.map(([t, w]) => `${t} ${w.requests_per_call}`).join(', ')}; under load ${sv.upstream_per_call}; a new caller's first request ${sv.first_request_of_a_caller.requests} (${sv.first_request_of_a_caller.me} GET /me)`,
+    `${warm.map(([t, w]) => `${t} ${w.requests_per_call}`).join(', ')}; under load ${sv.upstream_per_call} (+${sv.name_lookups} name lookups for ${sv.tokens} tokens); a new caller's first request ${sv.first_request_of_a_caller.requests} (${sv.first_request_of_a_caller.me} GET /me), its first get_contact ${sv.first_read_of_a_caller} (the contact, its owner's /admins, its company)`,
     '1 (+1 GET /me per caller)',
     warm.every(([, w]) => w.requests_per_call === 1 && w.me === 0) && sv.upstream_per_call === 1 && sv.first_request_of_a_caller.me === 1,
   );

@@ -1,6 +1,8 @@
 // Contacts for the assistant: a one-line search summary, readable attribute lines and a compact
 // structured view. Tags/companies/notes arrive as id-only lists: we show counts and ids, and names when
-// Intercom included them or the workspace's directory (tags, admins) names the id, never invented.
+// Intercom included them or the workspace's directory (tags, admins, the companies shown) names the id,
+// never invented. Companies: the first COMPANIES_SHOWN by name (records/contact.ts asks for exactly
+// those), the rest counted with their ids.
 import { prefixedId } from '../intercom/record-kinds.js';
 import type { AddressableList, Contact, JsonValue } from '../intercom/types.js';
 import { idOf, line, sanitizedAttributes, scalarAttributes, scalarText } from './common.js';
@@ -17,6 +19,36 @@ export interface AddressedView {
   ids?: string[];
   /** More exist than Intercom listed inline. */
   has_more?: boolean;
+}
+
+/** A company of a contact: its name, your own company_id and plan when known, and Intercom's id. */
+export interface ContactCompanyView {
+  name?: string;
+  company_id?: string;
+  plan?: string;
+  id?: string;
+}
+
+export interface ContactCompaniesView {
+  total: number;
+  /** The first COMPANIES_SHOWN. */
+  shown?: ContactCompanyView[];
+  /** How many more the contact has. */
+  more?: number;
+  /** Ids of the others Intercom listed. */
+  more_ids?: string[];
+  /** How to read the others (from the tool side). */
+  more_hint?: string;
+}
+
+/** How many of a contact's companies are shown (and named: one lookup each, cached). */
+export const COMPANIES_SHOWN = 5;
+
+/** Words for reading a contact's other companies; the tool side words it, as it names tools. */
+export type MoreCompaniesHint = (more: number, listedIds: readonly string[]) => string;
+
+export interface ContactOptions {
+  readonly moreCompaniesHint?: MoreCompaniesHint;
 }
 
 export interface ContactView {
@@ -49,7 +81,7 @@ export interface ContactView {
   has_hard_bounced?: boolean;
   marked_email_as_spam?: boolean;
   tags?: AddressedView;
-  companies?: AddressedView;
+  companies?: ContactCompaniesView;
   notes?: AddressedView;
   social_profiles?: Array<{ name?: string; url?: string }>;
   merged_from?: string[];
@@ -78,6 +110,64 @@ function addressed(list: AddressableList | null | undefined, known?: ReadonlyMap
     ids,
     has_more: list.has_more === true || total > names.length + ids.length ? true : undefined,
   });
+}
+
+function companyItems(c: Contact): Array<{ id?: string; name?: string }> {
+  const data = Array.isArray(c.companies?.data) ? c.companies.data.filter((d) => d && typeof d === 'object') : [];
+  return data.map((item) => compact({ id: idOf(item.id), name: line(item.name) }));
+}
+
+/** The ids of the companies a contact shows that Intercom did not name inline: what to look up. */
+export function shownCompanyIds(c: Contact): string[] {
+  return companyItems(c)
+    .slice(0, COMPANIES_SHOWN)
+    .flatMap((item) => (item.id !== undefined && item.name === undefined ? [item.id] : []));
+}
+
+function companiesOf(c: Contact, known: Names['companies'], hint: MoreCompaniesHint | undefined): ContactCompaniesView | undefined {
+  const list = c.companies;
+  if (!list || typeof list !== 'object') return undefined;
+  const items = companyItems(c);
+  const total = Math.max(typeof list.total_count === 'number' ? list.total_count : 0, items.length);
+  if (total === 0) return undefined;
+  const shown = items.slice(0, COMPANIES_SHOWN).map((item): ContactCompanyView => {
+    const brief = item.id !== undefined && item.name === undefined ? known?.get(item.id) : undefined;
+    return compact<ContactCompanyView>({
+      name: item.name ?? line(brief?.name),
+      company_id: line(brief?.companyId),
+      plan: line(brief?.plan),
+      id: item.id,
+    });
+  });
+  const more = total - shown.length;
+  const moreIds = items.slice(COMPANIES_SHOWN).flatMap((item) => (item.id !== undefined ? [item.id] : []));
+  return compact<ContactCompaniesView>({
+    total,
+    shown,
+    more: more > 0 ? more : undefined,
+    more_ids: moreIds,
+    more_hint: more > 0 && hint ? hint(more, moreIds) : undefined,
+  });
+}
+
+function companyText(company: ContactCompanyView): string {
+  const details = [
+    company.company_id ? `company_id ${company.company_id}` : undefined,
+    company.plan ? `plan ${company.plan}` : undefined,
+    company.id ? `id ${company.id}` : undefined,
+  ].filter(Boolean);
+  if (!company.name) return details.join(', ');
+  return details.length > 0 ? `${company.name} (${details.join(', ')})` : company.name;
+}
+
+function companiesText(view: ContactCompaniesView | undefined): string | undefined {
+  if (!view) return undefined;
+  const shown = (view.shown ?? []).map(companyText).filter((t) => t !== '');
+  if (shown.length === 0) return plural(view.total, 'company', 'companies');
+  const more = view.more
+    ? `; and ${view.more} more${view.more_ids?.length ? ` (ids ${view.more_ids.join(', ')})` : ''}${view.more_hint ? `: ${view.more_hint}` : ''}`
+    : '';
+  return `${view.total}: ${shown.join('; ')}${more}`;
 }
 
 function addressedText(view: AddressedView | undefined, singular: string, pluralForm?: string): string | undefined {
@@ -142,7 +232,7 @@ function socialOf(c: Contact): Array<{ name?: string; url?: string }> {
 }
 
 /** Structured compact contact (also the readable document's metadata). */
-export function projectContact(c: Contact, links: Links, names?: Names): ContactView {
+export function projectContact(c: Contact, links: Links, names?: Names, options: ContactOptions = {}): ContactView {
   const id = idOf(c.id) ?? '';
   const ownerId = idOf(c.owner_id);
   const browser = joinWords(line(c.browser), line(c.browser_version));
@@ -187,7 +277,7 @@ export function projectContact(c: Contact, links: Links, names?: Names): Contact
     has_hard_bounced: c.has_hard_bounced === true ? true : undefined,
     marked_email_as_spam: c.marked_email_as_spam === true ? true : undefined,
     tags: addressed(c.tags, names?.tags),
-    companies: addressed(c.companies),
+    companies: companiesOf(c, names?.companies, options.moreCompaniesHint),
     notes: addressed(c.notes),
     social_profiles: socialOf(c),
     merged_from: Array.isArray(c.merge_history)
@@ -260,8 +350,8 @@ const LABELS: ReadonlyArray<[keyof ContactView, string]> = [
 ];
 
 /** Readable lines of every meaningful attribute, plus the same as a compact object in metadata. */
-export function formatContactDocument(c: Contact, links: Links, names?: Names): FetchDocument {
-  const view = projectContact(c, links, names);
+export function formatContactDocument(c: Contact, links: Links, names?: Names, options: ContactOptions = {}): FetchDocument {
+  const view = projectContact(c, links, names, options);
   const lines: string[] = [];
   for (const [key, label] of LABELS) {
     const value = view[key];
@@ -272,7 +362,7 @@ export function formatContactDocument(c: Contact, links: Links, names?: Names): 
   if (view.marked_email_as_spam) lines.push('Marked email as spam: yes');
   const tags = addressedText(view.tags, 'tag');
   if (tags) lines.push(`Tags: ${tags}`);
-  const companies = addressedText(view.companies, 'company', 'companies');
+  const companies = companiesText(view.companies);
   if (companies) lines.push(`Companies: ${companies}`);
   const notes = addressedText(view.notes, 'note');
   if (notes) lines.push(`Notes: ${notes}`);

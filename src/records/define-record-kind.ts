@@ -77,6 +77,8 @@ export interface RecordKindSpec<K extends RecordKind, R, L> {
    * summaries show none. Asked only for what the record carries, from a per-client cache (directory.ts).
    */
   names?(record: R): readonly DirectoryList[];
+  /** Ids of companies the record shows (a contact's first few), named from the same per-scope cache. */
+  companies?(record: R): readonly string[];
 }
 
 /**
@@ -103,7 +105,9 @@ export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpe
     const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }));
     // After the record, not beside it: a failed read asks for nothing more.
     const lists = spec.names?.(record) ?? [];
-    return [record, links, lists.length > 0 ? await namesWithin(namesFor(ctx.cacheScope ?? ctx.intercom, ctx.intercom, lists), ctx.signal) : {}];
+    const companies = spec.companies?.(record) ?? [];
+    const wanted = lists.length > 0 || companies.length > 0;
+    return [record, links, wanted ? await namesWithin(namesFor(ctx.cacheScope ?? ctx.intercom, ctx.intercom, lists, companies), ctx.signal) : {}];
   };
   return {
     kind: spec.kind,

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { projectContact } from '../format/index.js';
+import { CONTACT_OPTIONS } from '../records/contact.js';
 import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 import { recordRef } from './record-ref.js';
@@ -18,6 +19,6 @@ export const getContactTool = defineTool({
   async handler({ id }, ctx) {
     const ref = recordRef(id, 'contact');
     const [contact, links, names] = await RECORDS.contact.read(ctx, ref.id);
-    return { ...projectContact(contact, links, names) };
+    return { ...projectContact(contact, links, names, CONTACT_OPTIONS) };
   },
 });

@@ -134,6 +134,22 @@ describe.each(ERAS)('tools end to end (%s era)', (era) => {
     expect((viaFetch.structured as { text: string }).text).toMatch(/example\.com/);
   });
 
+  it("get_contact and fetch: a contact's companies by name, company_id and plan, the company asked once", async () => {
+    const found = await run('search_contacts', { email_domain: 'umbrella.de', per_page: 1 });
+    const id = (found.structured as { results: Array<{ id: string }> }).results[0]!.id;
+    const contact = await run('get_contact', { id });
+    expect(contact.isError, contact.text).toBe(false);
+    const companies = (contact.structured as { companies: { total: number; shown: Array<{ id: string }> } }).companies;
+    expect(companies).toMatchObject({ total: 1, shown: [{ name: 'Umbrella GmbH', company_id: 'umbrella-004', plan: 'Enterprise' }] });
+    const companyId = companies.shown[0]!.id;
+    const raw = id.slice('contact_'.length);
+    expect(apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual(['POST /contacts/search', `GET /contacts/${raw}`, `GET /companies/${companyId}`]);
+    const doc = await run('fetch', { id });
+    expect((doc.structured as { text: string }).text).toContain(`Companies: 1: Umbrella GmbH (company_id umbrella-004, plan Enterprise, id ${companyId})`);
+    // Warm: the contact alone.
+    expect(apiRequests().map((r) => `${r.method} ${r.path}`).slice(3)).toEqual([`GET /contacts/${raw}`]);
+  });
+
   it('list_companies: by tag, one GET /companies, then the next page with the cursor it hands out', async () => {
     const first = await run('list_companies', { tag_id: '7005', per_page: 2 });
     expect(first.isError, first.text).toBe(false);

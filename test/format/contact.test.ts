@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatContactDocument, projectContact, summarizeContact } from '../../src/format/contact.js';
+import { COMPANIES_SHOWN, formatContactDocument, projectContact, shownCompanyIds, summarizeContact } from '../../src/format/contact.js';
 import { NO_LINKS } from '../../src/format/links.js';
 import type { Links } from '../../src/format/types.js';
 import type { Contact } from '../../src/intercom/types.js';
@@ -76,7 +76,7 @@ describe('formatContactDocument', () => {
         'iOS app: Intercom 5.0.0 on iPhone 11 (iOS 13.3.1), last seen 2024-12-18T15:50:00Z',
         'Unsubscribed from emails: yes',
         'Tags: 2 (ids 123456, 123457)',
-        'Companies: 1 (ids 5ba682d23d7cf92bef87bfd4)',
+        'Companies: 1: id 5ba682d23d7cf92bef87bfd4',
         'Notes: 1 (ids 9001)',
         'Social: Twitter http://twitter.com/th1sland',
         'Custom attributes:',
@@ -106,7 +106,7 @@ describe('formatContactDocument', () => {
       ios_app: 'Intercom 5.0.0 on iPhone 11 (iOS 13.3.1), last seen 2024-12-18T15:50:00Z',
       unsubscribed_from_emails: true,
       tags: { total: 2, ids: ['123456', '123457'] },
-      companies: { total: 1, ids: ['5ba682d23d7cf92bef87bfd4'] },
+      companies: { total: 1, shown: [{ id: '5ba682d23d7cf92bef87bfd4' }] },
       notes: { total: 1, ids: ['9001'] },
       social_profiles: [{ name: 'Twitter', url: 'http://twitter.com/th1sland' }],
       custom_attributes: { paid_subscriber: true, monthly_spend: 155.5, team_mates: 9, plan_note: 'VIP since 2020' },
@@ -158,5 +158,51 @@ describe('projectContact', () => {
   it('copes with an empty contact', () => {
     expect(projectContact({}, NO_LINKS)).toEqual({ id: '' });
     expect(formatContactDocument({}, NO_LINKS)).toEqual({ id: 'contact_', title: 'Contact', text: '', metadata: {} });
+  });
+});
+
+describe("a contact's companies", () => {
+  const ref = (i: number) => ({ type: 'company', id: `6762f3000000000000000${String(i).padStart(3, '0')}`, url: `/companies/${i}` });
+  const named = (i: number) => [ref(i).id, { name: `Co <b>${i}</b>\u200B`, companyId: `co-${i}`, plan: i % 2 ? 'Pro' : undefined }] as const;
+
+  it('the first few by name, company_id and plan (cleaned), the rest counted with their ids and the hint', () => {
+    const c = buildContact({ companies: { type: 'list', data: [1, 2, 3, 4, 5, 6, 7].map(ref), total_count: 7, has_more: false } });
+    expect(COMPANIES_SHOWN).toBe(5);
+    expect(shownCompanyIds(c)).toEqual([1, 2, 3, 4, 5].map((i) => ref(i).id));
+    const known = new Map([1, 2, 3, 5].map(named));
+    const options = { moreCompaniesHint: (more: number, ids: readonly string[]) => `HINT ${more} ${ids.length}` };
+    const view = projectContact(c, NO_LINKS, { companies: known }, options).companies;
+    expect(view).toEqual({
+      total: 7,
+      shown: [
+        { name: 'Co 1', company_id: 'co-1', plan: 'Pro', id: ref(1).id },
+        { name: 'Co 2', company_id: 'co-2', id: ref(2).id },
+        { name: 'Co 3', company_id: 'co-3', plan: 'Pro', id: ref(3).id },
+        { id: ref(4).id },
+        { name: 'Co 5', company_id: 'co-5', plan: 'Pro', id: ref(5).id },
+      ],
+      more: 2,
+      more_ids: [ref(6).id, ref(7).id],
+      more_hint: 'HINT 2 2',
+    });
+    expect(formatContactDocument(c, NO_LINKS, { companies: known }, options).text).toContain(
+      `Companies: 7: Co 1 (company_id co-1, plan Pro, id ${ref(1).id}); Co 2 (company_id co-2, id ${ref(2).id}); ` +
+        `Co 3 (company_id co-3, plan Pro, id ${ref(3).id}); id ${ref(4).id}; Co 5 (company_id co-5, plan Pro, id ${ref(5).id}); ` +
+        `and 2 more (ids ${ref(6).id}, ${ref(7).id}): HINT 2 2`,
+    );
+  });
+
+  it('names Intercom sent inline are shown and not looked up; unlisted ones are counted', () => {
+    const c = buildContact({ companies: { type: 'list', data: [{ ...ref(1), name: 'Inline Inc' }, ref(2)], total_count: 12, has_more: true } });
+    expect(shownCompanyIds(c)).toEqual([ref(2).id]);
+    const view = projectContact(c, NO_LINKS, {}, { moreCompaniesHint: (more, ids) => `${more}/${ids.length}` }).companies;
+    expect(view).toEqual({ total: 12, shown: [{ name: 'Inline Inc', id: ref(1).id }, { id: ref(2).id }], more: 10, more_hint: '10/0' });
+  });
+
+  it('no companies: nothing shown, nothing to look up', () => {
+    const c = buildContact({ companies: { type: 'list', data: [], total_count: 0 } });
+    expect(projectContact(c, NO_LINKS).companies).toBeUndefined();
+    expect(shownCompanyIds(c)).toEqual([]);
+    expect(formatContactDocument(c, NO_LINKS).text).not.toContain('Companies');
   });
 });

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { describe, expect, it } from 'vitest';
 import { IntercomClient } from '../../src/intercom/client.js';
-import { Directory, directoryOf, DIRECTORY_TTL_MS } from '../../src/intercom/directory.js';
+import { Directory, directoryOf, DIRECTORY_TTL_MS, MAX_CACHED_COMPANIES } from '../../src/intercom/directory.js';
 
 describe('Directory', () => {
   const API = 'https://api.intercom.io';
@@ -63,5 +63,64 @@ describe('Directory', () => {
     expect(directoryOf(caller)).toBe(shared);
     expect(directoryOf(first)).not.toBe(shared);
     expect(Object.values(shared)).not.toContain(first);
+  });
+
+  it('companies: asked by id once each (concurrent callers share it), refreshed after the TTL; 404 remembered, other failures forgotten', async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    for (const key of Object.keys(counts)) delete counts[key];
+    let failing = false;
+    try {
+      server.use(
+        http.get(`${API}/companies/:id`, ({ params }) => {
+          if (params.id === 'gone') return HttpResponse.json({ type: 'error.list', errors: [{ code: 'company_not_found', message: 'Company Not Found' }] }, { status: 404 });
+          if (failing) return HttpResponse.json({ type: 'error.list', errors: [{ code: 'server_error', message: 'x' }] }, { status: 500 });
+          return HttpResponse.json({ type: 'company', id: params.id, name: `Co ${String(params.id)}`, company_id: `own-${String(params.id)}`, plan: { type: 'plan', id: '1', name: 'Pro' } });
+        }),
+      );
+      let now = 5_000_000;
+      const directory = new Directory(() => now);
+      const c = client();
+      const [a, b] = await Promise.all([directory.names(c, [], ['a', 'gone', 'a']), directory.companies(c, ['a'])]);
+      expect(a.companies).toEqual(new Map([['a', { name: 'Co a', companyId: 'own-a', plan: 'Pro' }]]));
+      expect(b.get('a')).toEqual({ name: 'Co a', companyId: 'own-a', plan: 'Pro' });
+      expect(counts).toEqual({ '/companies/a': 1, '/companies/gone': 1 });
+      await directory.companies(c, ['a', 'gone']);
+      expect(counts).toEqual({ '/companies/a': 1, '/companies/gone': 1 });
+      now += DIRECTORY_TTL_MS;
+      failing = true;
+      // Expired and the refresh fails: the old name still serves, and the next call asks again.
+      expect((await directory.companies(c, ['a'])).get('a')?.name).toBe('Co a');
+      expect(counts['/companies/a']).toBe(2);
+      failing = false;
+      await directory.companies(c, ['a']);
+      await directory.companies(c, ['a']);
+      expect(counts['/companies/a']).toBe(3);
+      // A company never named and failing: no name, asked again next time.
+      failing = true;
+      expect((await directory.companies(c, ['new'])).size).toBe(0);
+      failing = false;
+      expect((await directory.companies(c, ['new'])).get('new')?.name).toBe('Co new');
+      expect(counts['/companies/new']).toBe(2);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('companies: at most MAX_CACHED_COMPANIES kept, the oldest asked dropped first', async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    for (const key of Object.keys(counts)) delete counts[key];
+    try {
+      server.use(http.get(`${API}/companies/:id`, ({ params }) => HttpResponse.json({ type: 'company', id: params.id, name: `Co ${String(params.id)}` })));
+      const directory = new Directory(() => 1);
+      const c = client();
+      const ids = Array.from({ length: MAX_CACHED_COMPANIES + 1 }, (_, i) => `c${i}`);
+      for (let i = 0; i < ids.length; i += 50) await directory.companies(c, ids.slice(i, i + 50));
+      await directory.companies(c, [ids[1]!, ids.at(-1)!]);
+      expect(counts[`/companies/${ids[1]}`]).toBe(1);
+      await directory.companies(c, [ids[0]!]);
+      expect(counts[`/companies/${ids[0]}`]).toBe(2);
+    } finally {
+      server.close();
+    }
   });
 });
