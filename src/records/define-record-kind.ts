@@ -35,7 +35,7 @@ export interface Found {
 /** Intercom has a search endpoint for the kind (POST /{objects}/search): it takes the DSL's body as it is. */
 export interface SearchEndpoint<L> {
   readonly via: 'search';
-  run(client: IntercomClient, body: SearchRequest, options: CallOptions): Promise<L>;
+  run(client: IntercomClient, body: SearchRequest, options: CallOptions, ctx: ReadContext): Promise<L>;
 }
 
 /**
@@ -46,7 +46,7 @@ export interface SearchEndpoint<L> {
  */
 export interface ListEndpoint<L> {
   readonly via: 'list';
-  run(client: IntercomClient, query: ListQuery, options: CallOptions): Promise<L>;
+  run(client: IntercomClient, query: ListQuery, options: CallOptions, ctx: ReadContext): Promise<L>;
 }
 
 /** A search body as a list call's parameters. */
@@ -58,14 +58,22 @@ export interface ListQuery {
   readonly startingAfter: string | undefined;
 }
 
+/** The kind's own tools, named in hints ("use get_contact") and in the server's instructions. */
+export interface KindTools {
+  readonly search: string;
+  /** A tool that lists the kind without a query (list_articles), where it is not `search` itself. */
+  readonly list?: string;
+  readonly get: string;
+}
+
 /** What a kind's file declares. `R` is the record, `L` the search answer that lists records. */
 export interface RecordKindSpec<K extends RecordKind, R, L> {
   readonly kind: K;
   /** For the server's instructions: "conversations (support threads)". */
   readonly described: string;
-  /** The kind's own tools, named in hints ("use get_contact"). */
-  readonly tools: { readonly search: string; readonly get: string };
-  get(client: IntercomClient, id: string, options: CallOptions): Promise<R>;
+  readonly tools: KindTools;
+  /** `ctx` is for kinds whose names live in caches of their own (articles: records/article.ts). */
+  get(client: IntercomClient, id: string, options: CallOptions, ctx: ReadContext): Promise<R>;
   /** How Intercom finds records of the kind: its search endpoint, or a list endpoint with filters. */
   readonly search: SearchEndpoint<L> | ListEndpoint<L>;
   /** The records in a search answer, and its count and cursor. */
@@ -89,7 +97,7 @@ export interface RecordKindEntry<K extends RecordKind = RecordKind, R = unknown>
   readonly kind: K;
   readonly objectType: ObjectType;
   readonly described: string;
-  readonly tools: { readonly search: string; readonly get: string };
+  readonly tools: KindTools;
   /** One record, the links and the names of ids in it, for the kind's own `get_*` tool to project. */
   read(ctx: ReadContext, id: string): Promise<[R, Links, Names]>;
   /** One page of summaries: the search → summarize step of every search tool. */
@@ -100,7 +108,7 @@ export interface RecordKindEntry<K extends RecordKind = RecordKind, R = unknown>
 
 export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpec<K, R, L>): RecordKindEntry<K, R> {
   const read = async (ctx: ReadContext, id: string): Promise<[R, Links, Names]> => {
-    const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }));
+    const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }, ctx));
     // After the record, not beside it: a failed read asks for nothing more.
     const lists = spec.names?.(record) ?? [];
     return [record, links, lists.length > 0 ? await namesWithin(namesFor(ctx.cacheScope ?? ctx.intercom, ctx.intercom, lists), ctx.signal) : {}];
@@ -114,7 +122,7 @@ export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpe
     async search(ctx, body) {
       const options = { signal: ctx.signal };
       const request =
-        spec.search.via === 'search' ? spec.search.run(ctx.intercom, body, options) : spec.search.run(ctx.intercom, listQueryOf(body), options);
+        spec.search.via === 'search' ? spec.search.run(ctx.intercom, body, options, ctx) : spec.search.run(ctx.intercom, listQueryOf(body), options, ctx);
       const [list, links] = await ctx.withLinks(request);
       const { items, total_count, pages } = spec.page(list);
       return { results: items.map((record) => spec.summarize(record, links)), total_count, pages };
