@@ -201,7 +201,14 @@ export const articleRecord = defineRecordKind({
     return { article, names };
   },
   search: { via: 'list', run: searchForDsl },
-  page: (list: ArticleHits) => ({ items: list.hits, total_count: list.total_count }),
+  page: (list: ArticleHits) => ({
+    items: list.hits,
+    total_count: list.total_count,
+    note:
+      list.total_count !== undefined && list.total_count > list.hits.length && list.hits.length > 0
+        ? `These are the best ${list.hits.length} of ${list.total_count} matches (Intercom's article search has no next page): add words to q:, or set state or help_center_id, to narrow.`
+        : undefined,
+  }),
   summarize: (named) => named.hit ?? summarizeArticleHits([named.article], undefined, named.names)[0]!,
   document: ({ article, names }, links) => {
     const doc = formatArticleDocument(article, names);

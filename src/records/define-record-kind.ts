@@ -30,6 +30,8 @@ export interface Found {
   readonly results: SearchResult[];
   readonly total_count?: number | undefined;
   readonly pages?: CursorPages | undefined;
+  /** What the kind says about a page it cannot go past (articles: best matches only), when there is no cursor. */
+  readonly note?: string | undefined;
 }
 
 /** Intercom has a search endpoint for the kind (POST /{objects}/search): it takes the DSL's body as it is. */
@@ -77,7 +79,7 @@ export interface RecordKindSpec<K extends RecordKind, R, L> {
   /** How Intercom finds records of the kind: its search endpoint, or a list endpoint with filters. */
   readonly search: SearchEndpoint<L> | ListEndpoint<L>;
   /** The records in a search answer, and its count and cursor. */
-  page(list: L): { items: readonly R[]; total_count?: number | undefined; pages?: CursorPages | undefined };
+  page(list: L): { items: readonly R[]; total_count?: number | undefined; pages?: CursorPages | undefined; note?: string | undefined };
   summarize(record: R, links: Links): SearchResult;
   document(record: R, links: Links, names: Names): FetchDocument;
   /**
@@ -124,8 +126,8 @@ export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpe
       const request =
         spec.search.via === 'search' ? spec.search.run(ctx.intercom, body, options, ctx) : spec.search.run(ctx.intercom, listQueryOf(body), options, ctx);
       const [list, links] = await ctx.withLinks(request);
-      const { items, total_count, pages } = spec.page(list);
-      return { results: items.map((record) => spec.summarize(record, links)), total_count, pages };
+      const { items, total_count, pages, note } = spec.page(list);
+      return { results: items.map((record) => spec.summarize(record, links)), total_count, pages, note };
     },
     async fetchDocument(ctx, id) {
       const [record, links, names] = await read(ctx, id);
