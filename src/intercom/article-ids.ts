@@ -1,28 +1,16 @@
-// Help Center article ids: what they look like, how a caller may write one (digits, `article_<digits>`, the
-// article's Help Center URL on any domain, or its page in the Intercom web app), and the identity the record
-// registry will take when articles join `search`/`fetch` (kept here, not yet in record-kinds.ts).
+// How get_article reads an article reference: digits, `article_<digits>`, the article's Help Center URL on
+// any domain, or its page in the Intercom web app. What an article id is (prefix, syntax, app path) is the
+// registry's: KIND_IDENTITY.article in record-kinds.ts; `fetch` takes the prefixed id and app URLs through ids.ts.
 import { InvalidIdError } from './ids.js';
-import type { KindIdentity } from './record-kinds.js';
+import { KIND_IDENTITY, prefixedId, RECORD_KINDS } from './record-kinds.js';
 
 const MAX_ID_LENGTH = 20;
-const enc = encodeURIComponent;
-
-export const ARTICLE_IDENTITY: KindIdentity = Object.freeze({
-  prefix: 'article_',
-  objectType: 'articles',
-  // Article ids are numeric strings (the path parameter is an integer in the spec).
-  idSyntax: /^[0-9]+$/,
-  idRule: 'only digits',
-  form: 'article_<digits>',
-  example: 'article_8001',
-  urlSegments: new Set(['articles', 'article']),
-  urlId: /^[0-9]+$/,
-  appPath: (appId: string, id: string) => `apps/${enc(appId)}/articles/articles/${enc(id)}/show`,
-});
+const ARTICLE_IDENTITY = KIND_IDENTITY.article;
+const OTHER_PREFIXED = new RegExp(`^(${RECORD_KINDS.filter((k) => k !== 'article').join('|')})_`, 'i');
 
 /** `article_8001`: the id the assistant sees and hands back. */
 export function articleId(id: string): string {
-  return `${ARTICLE_IDENTITY.prefix}${id}`;
+  return prefixedId('article', id);
 }
 
 /** How an article may be named, for every error. */
@@ -44,7 +32,7 @@ export function parseArticleRef(input: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(text) || /^[^\s/]+\.[a-z]{2,}\//i.test(text)) return fromUrl(text);
   const prefixed = /^article_(.*)$/is.exec(text);
   const id = prefixed ? (prefixed[1] ?? '') : text;
-  if (/^(conversation|contact)_/i.test(text)) {
+  if (OTHER_PREFIXED.test(text)) {
     throw new InvalidIdError(`That is a ${text.slice(0, text.indexOf('_')).toLowerCase()} id, not an article id. ${ARTICLE_ID_FORMS}`);
   }
   return checked(id);

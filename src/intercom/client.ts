@@ -45,6 +45,7 @@ import type {
   TagListResponse,
   TeamList,
 } from './types.js';
+import type { ArticleState } from './vocabulary.js';
 
 export interface IntercomClientOptions {
   /** e.g. https://api.intercom.io or http://127.0.0.1:PORT (validated by the caller). */
@@ -110,7 +111,7 @@ export interface ArticleListParams {
 /** GET /articles/search. */
 export interface ArticleSearchParams {
   phrase?: string;
-  state?: 'published' | 'draft' | 'all';
+  state?: ArticleState;
   /** Digits. */
   help_center_id?: string;
   highlight?: boolean;

@@ -60,7 +60,7 @@ export function parseRecordRef(input: string, expected?: RecordKind): RecordRef 
     throw new InvalidIdError(`Say which kind of record this id is. ${ID_FORMS}`);
   }
 
-  if (expected && ref.kind !== expected) throw new KindMismatchError(`That is a ${ref.kind}, not a ${expected}`, ref);
+  if (expected && ref.kind !== expected) throw new KindMismatchError(`That is ${aOr(ref.kind)}, not ${aOr(expected)}`, ref);
   return ref;
 }
 
@@ -72,10 +72,15 @@ function checkId(id: string, kind: RecordKind): string {
   for (const other of RECORD_KINDS) {
     if (other !== kind && IDENTITY[other].unmistakable?.test(id)) {
       const rule = identity.idRule.replace(/^only /, '');
-      throw new KindMismatchError(`${capitalize(kind)} ids are ${rule}; this looks like a ${other} id`, { kind: other, id });
+      throw new KindMismatchError(`${capitalize(kind)} ids are ${rule}; this looks like ${aOr(other)} id`, { kind: other, id });
     }
   }
   throw new InvalidIdError(`That is not a valid ${kind} id: ${kind} ids have ${identity.idRule}. ${ID_FORMS}`);
+}
+
+/** "a contact", "an article". */
+function aOr(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 function capitalize(word: string): string {
@@ -106,7 +111,7 @@ function parseAppUrl(text: string): RecordRef {
       if (urlSegments.has((segments[i] ?? '').toLowerCase()) && urlId.test(next)) return { kind, id: checkId(next, kind) };
     }
   }
-  const kinds = RECORD_KINDS.map((k) => `a ${k}`);
+  const kinds = RECORD_KINDS.map(aOr);
   throw new InvalidIdError(`That Intercom URL does not point at ${kinds.slice(0, -1).join(', ')} or ${kinds.at(-1)}. ${ID_FORMS}`);
 }
 

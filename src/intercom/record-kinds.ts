@@ -3,7 +3,7 @@
 // its own per-kind table by RecordKind, so adding a kind here is a compile error in each layer until that
 // layer handles it; src/records/ joins the layers into one entry per kind.
 
-export const RECORD_KINDS = ['conversation', 'contact', 'company'] as const;
+export const RECORD_KINDS = ['conversation', 'contact', 'company', 'article'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface KindIdentity {
@@ -68,9 +68,21 @@ export const KIND_IDENTITY = {
     urlId: /^[0-9a-f]{8,64}$/i,
     appPath: (appId, id) => `apps/${enc(appId)}/companies/${enc(id)}`,
   },
+  article: {
+    prefix: 'article_',
+    objectType: 'articles',
+    // Help Center article ids are numeric strings (the path parameter is an integer in the spec).
+    idSyntax: /^[0-9]+$/,
+    idRule: 'only digits',
+    form: 'article_<digits>',
+    example: 'article_8001',
+    urlSegments: new Set(['articles', 'article']),
+    urlId: /^[0-9]+$/,
+    appPath: (appId, id) => `apps/${enc(appId)}/articles/articles/${enc(id)}/show`,
+  },
 } as const satisfies Readonly<Record<RecordKind, KindIdentity>>;
 
-/** The DSL's `object_type` values: `conversations`, `contacts`, `companies`. */
+/** The DSL's `object_type` values: `conversations`, `contacts`, `companies`, `articles`. */
 export type ObjectType = (typeof KIND_IDENTITY)[RecordKind]['objectType'];
 
 export const OBJECT_TYPES: readonly ObjectType[] = RECORD_KINDS.map((kind) => KIND_IDENTITY[kind].objectType);

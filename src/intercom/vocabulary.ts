@@ -19,3 +19,7 @@ export const SOURCE_TYPES = [
 /** `contact.role`. */
 export const CONTACT_ROLES = ['user', 'lead'] as const;
 export type ContactRole = (typeof CONTACT_ROLES)[number];
+
+/** The `state` of GET /articles/search: which articles to search (`all` is both). */
+export const ARTICLE_STATES = ['published', 'draft', 'all'] as const;
+export type ArticleState = (typeof ARTICLE_STATES)[number];

@@ -1,6 +1,7 @@
 // The searchable-field catalogue of every object type, joined from catalogue/ (one file per object type),
 // and the lookups the DSL and the structured builders use.
 import { OBJECT_TYPES, type ObjectType } from '../intercom/record-kinds.js';
+import { ARTICLES } from './catalogue/articles.js';
 import { COMPANIES } from './catalogue/companies.js';
 import { CONTACTS } from './catalogue/contacts.js';
 import { CONVERSATIONS } from './catalogue/conversations.js';
@@ -15,6 +16,7 @@ export {
 export { CONVERSATION_FIELDS } from './catalogue/conversations.js';
 export { CONTACT_FIELDS } from './catalogue/contacts.js';
 export { COMPANY_FIELDS } from './catalogue/companies.js';
+export { ARTICLE_FIELDS } from './catalogue/articles.js';
 export { CONTACT_ROLES, CONVERSATION_STATES, PRIORITIES, PRIORITY_ALIASES, SOURCE_TYPES } from '../intercom/vocabulary.js';
 
 /** One catalogue per object type: a new record kind does not compile until it has one. */
@@ -22,6 +24,7 @@ const CATALOGUES: Readonly<Record<ObjectType, ObjectCatalogue>> = {
   conversations: CONVERSATIONS,
   contacts: CONTACTS,
   companies: COMPANIES,
+  articles: ARTICLES,
 };
 
 export function catalogueOf(objectType: ObjectType): ObjectCatalogue {
@@ -75,7 +78,7 @@ export function searchableFields(objectType: ObjectType): readonly string[] {
 /** `object_type:conversations|contacts`, as the DSL's help and errors write it. */
 export const OBJECT_TYPE_CHOICES = OBJECT_TYPES.join('|');
 
-/** For the `search` tool description: the useful fields and four examples (kept under 900 characters). */
+/** For the `search` tool description: the useful fields and four examples (about 1,000 characters). */
 export const DSL_CHEATSHEET = [
   `Terms field:value or field:op:value, ANDed; \`a OR b\` joins two terms. Needs object_type:${OBJECT_TYPE_CHOICES}.`,
   'Ops: eq neq gt gte lt lte contains not_contains starts_with ends_with in nin (in:a,b). Quote text with spaces.',
@@ -84,6 +87,6 @@ export const DSL_CHEATSHEET = [
   'Examples:',
   'object_type:conversations state:open source_type:email created_at:gt:7d',
   'object_type:conversations state:open OR state:snoozed q:"refund" limit:20',
-  'object_type:contacts email_domain:example.com role:user',
+  'object_type:articles q:"reset password" state:all',
   'object_type:contacts custom_attributes.plan:in:pro,team last_seen_at:lt:30d',
 ].join('\n');

@@ -1,11 +1,12 @@
-// Help Center articles: the client calls the article tools make, and the names that make their answers
-// readable (authors, collections and sections, help centers). Not yet an entry of RECORDS: articles join
-// `search`/`fetch` once the registry takes kinds without a POST search (see format/article.ts for the summary
-// and fetch document, intercom/article-ids.ts for the id rule).
-import type { ArticleNames } from '../format/article.js';
-import type { ArticleListParams, ArticleSearchParams, IntercomClient } from '../intercom/client.js';
+// Help Center articles: the record kind `search`/`fetch` read (GET /articles/search, GET /articles/{id}), the
+// client calls the article tools make, and the names that make their answers readable (authors, collections
+// and sections, help centers: a cache of their own, asked alongside each call; see withNames).
+import { formatArticleDocument, summarizeArticleHits, type ArticleNames, type SearchResult } from '../format/index.js';
+import type { ArticleListParams, ArticleSearchParams, CallOptions, IntercomClient } from '../intercom/client.js';
 import type { AdminList, Article, ArticleList, ArticleSearchResponse, CollectionList, HelpCenterList } from '../intercom/types.js';
-import type { ReadContext } from './define-record-kind.js';
+import { ARTICLE_STATES, type ArticleState } from '../intercom/vocabulary.js';
+import { QueryError } from '../query/index.js';
+import { defineRecordKind, type ListQuery, type ReadContext } from './define-record-kind.js';
 
 export const ARTICLE_TOOLS = { search: 'search_articles', list: 'list_articles', get: 'get_article' } as const;
 
@@ -143,3 +144,79 @@ export function listArticles(ctx: ReadContext, params: ArticleListParams): Promi
 export function searchArticles(ctx: ReadContext, params: ArticleSearchParams): Promise<[ArticleSearchResponse, ArticleNames]> {
   return withNames(ctx, ctx.intercom.searchArticles(params, { signal: ctx.signal }));
 }
+
+/** An article with the names its answer shows (and, as a search hit, its one-line summary). */
+export interface NamedArticle {
+  readonly article: Article;
+  readonly names: ArticleNames;
+  readonly hit?: SearchResult;
+}
+
+/** A search answer: the hits already summarized (each with Intercom's highlighted passages), and the count. */
+interface ArticleHits {
+  readonly hits: readonly NamedArticle[];
+  readonly total_count?: number | undefined;
+}
+
+const STATES: ReadonlySet<string> = new Set(ARTICLE_STATES);
+
+/**
+ * The DSL's query for articles as one GET /articles/search: `phrase` (q:), `state` (published unless said, as
+ * search_articles), `help_center_id`. Intercom answers its best matches with no page parameter, so `limit`
+ * keeps the first N and a cursor is refused rather than ignored.
+ */
+async function searchForDsl(client: IntercomClient, query: ListQuery, options: CallOptions, ctx: ReadContext): Promise<ArticleHits> {
+  if (query.startingAfter !== undefined) {
+    throw new QueryError("articles have no next page: Intercom's article search answers its best matches at once; add words to q:, or set state or help_center_id, to narrow.");
+  }
+  const { phrase, state, help_center_id, ...rest } = query.filters;
+  const unknown = Object.keys(rest)[0];
+  if (unknown !== undefined) throw new QueryError(`articles cannot be filtered by ${unknown}; use q:"words", state or help_center_id.`);
+  if (state !== undefined && !STATES.has(state)) throw new QueryError(`state for articles is one of ${ARTICLE_STATES.join(', ')}; got ${JSON.stringify(state.slice(0, 40))}.`);
+  const helpCenter = help_center_id?.trim();
+  if (helpCenter !== undefined && !/^[0-9]{1,20}$/.test(helpCenter)) {
+    throw new QueryError('help_center_id is the Help Center\'s numeric id (e.g. help_center_id:201).');
+  }
+  const words = phrase?.trim();
+  const params: ArticleSearchParams = {
+    ...(words ? { phrase: words } : {}),
+    state: (state as ArticleState | undefined) ?? 'published',
+    ...(helpCenter ? { help_center_id: helpCenter } : {}),
+    highlight: true,
+  };
+  const [found, names] = await withNames({ ...ctx, intercom: client }, client.searchArticles(params, options));
+  const articles = (found.data?.articles ?? []).filter((a) => a && typeof a === 'object');
+  const hits = summarizeArticleHits(articles, found.data?.highlights, names);
+  const limited = articles.slice(0, query.perPage ?? articles.length).map((article, i) => ({ article, names, hit: hits[i]! }));
+  const total = typeof found.total_count === 'number' && found.total_count >= 0 ? found.total_count : articles.length;
+  return { hits: limited, total_count: total };
+}
+
+export const articleRecord = defineRecordKind({
+  kind: 'article',
+  described: 'Help Center articles',
+  tools: ARTICLE_TOOLS,
+  get: async (client, id, options, ctx): Promise<NamedArticle> => {
+    const [article, names] = await withNames({ ...ctx, intercom: client }, client.getArticle(id, options));
+    return { article, names };
+  },
+  search: { via: 'list', run: searchForDsl },
+  page: (list: ArticleHits) => ({
+    items: list.hits,
+    total_count: list.total_count,
+    note:
+      list.total_count !== undefined && list.total_count > list.hits.length && list.hits.length > 0
+        ? `These are the best ${list.hits.length} of ${list.total_count} matches (Intercom's article search has no next page): add words to q:, or set state or help_center_id, to narrow.`
+        : undefined,
+  }),
+  summarize: (named) => named.hit ?? summarizeArticleHits([named.article], undefined, named.names)[0]!,
+  document: ({ article, names }, links) => {
+    const doc = formatArticleDocument(article, names);
+    // The Help Center page where Intercom gives one (a published article); else its page in the web app.
+    if (!doc.url) {
+      const url = links.article(doc.id.slice('article_'.length));
+      if (url) doc.url = url;
+    }
+    return doc;
+  },
+});

@@ -30,12 +30,14 @@ export interface Found {
   readonly results: SearchResult[];
   readonly total_count?: number | undefined;
   readonly pages?: CursorPages | undefined;
+  /** What the kind says about a page it cannot go past (articles: best matches only), when there is no cursor. */
+  readonly note?: string | undefined;
 }
 
 /** Intercom has a search endpoint for the kind (POST /{objects}/search): it takes the DSL's body as it is. */
 export interface SearchEndpoint<L> {
   readonly via: 'search';
-  run(client: IntercomClient, body: SearchRequest, options: CallOptions): Promise<L>;
+  run(client: IntercomClient, body: SearchRequest, options: CallOptions, ctx: ReadContext): Promise<L>;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface SearchEndpoint<L> {
  */
 export interface ListEndpoint<L> {
   readonly via: 'list';
-  run(client: IntercomClient, query: ListQuery, options: CallOptions): Promise<L>;
+  run(client: IntercomClient, query: ListQuery, options: CallOptions, ctx: ReadContext): Promise<L>;
 }
 
 /** A search body as a list call's parameters. */
@@ -58,18 +60,26 @@ export interface ListQuery {
   readonly startingAfter: string | undefined;
 }
 
+/** The kind's own tools, named in hints ("use get_contact") and in the server's instructions. */
+export interface KindTools {
+  readonly search: string;
+  /** A tool that lists the kind without a query (list_articles), where it is not `search` itself. */
+  readonly list?: string;
+  readonly get: string;
+}
+
 /** What a kind's file declares. `R` is the record, `L` the search answer that lists records. */
 export interface RecordKindSpec<K extends RecordKind, R, L> {
   readonly kind: K;
   /** For the server's instructions: "conversations (support threads)". */
   readonly described: string;
-  /** The kind's own tools, named in hints ("use get_contact"). */
-  readonly tools: { readonly search: string; readonly get: string };
-  get(client: IntercomClient, id: string, options: CallOptions): Promise<R>;
+  readonly tools: KindTools;
+  /** `ctx` is for kinds whose names live in caches of their own (articles: records/article.ts). */
+  get(client: IntercomClient, id: string, options: CallOptions, ctx: ReadContext): Promise<R>;
   /** How Intercom finds records of the kind: its search endpoint, or a list endpoint with filters. */
   readonly search: SearchEndpoint<L> | ListEndpoint<L>;
   /** The records in a search answer, and its count and cursor. */
-  page(list: L): { items: readonly R[]; total_count?: number | undefined; pages?: CursorPages | undefined };
+  page(list: L): { items: readonly R[]; total_count?: number | undefined; pages?: CursorPages | undefined; note?: string | undefined };
   summarize(record: R, links: Links): SearchResult;
   document(record: R, links: Links, names: Names): FetchDocument;
   /**
@@ -91,7 +101,7 @@ export interface RecordKindEntry<K extends RecordKind = RecordKind, R = unknown>
   readonly kind: K;
   readonly objectType: ObjectType;
   readonly described: string;
-  readonly tools: { readonly search: string; readonly get: string };
+  readonly tools: KindTools;
   /** One record, the links and the names of ids in it, for the kind's own `get_*` tool to project. */
   read(ctx: ReadContext, id: string): Promise<[R, Links, Names]>;
   /** One page of summaries: the search → summarize step of every search tool. */
@@ -102,7 +112,7 @@ export interface RecordKindEntry<K extends RecordKind = RecordKind, R = unknown>
 
 export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpec<K, R, L>): RecordKindEntry<K, R> {
   const read = async (ctx: ReadContext, id: string): Promise<[R, Links, Names]> => {
-    const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }));
+    const [record, links] = await ctx.withLinks(spec.get(ctx.intercom, id, { signal: ctx.signal }, ctx));
     // After the record, not beside it: a failed read asks for nothing more.
     const lists = spec.names?.(record) ?? [];
     const companies = spec.companies?.(record) ?? [];
@@ -118,10 +128,10 @@ export function defineRecordKind<K extends RecordKind, R, L>(spec: RecordKindSpe
     async search(ctx, body) {
       const options = { signal: ctx.signal };
       const request =
-        spec.search.via === 'search' ? spec.search.run(ctx.intercom, body, options) : spec.search.run(ctx.intercom, listQueryOf(body), options);
+        spec.search.via === 'search' ? spec.search.run(ctx.intercom, body, options, ctx) : spec.search.run(ctx.intercom, listQueryOf(body), options, ctx);
       const [list, links] = await ctx.withLinks(request);
-      const { items, total_count, pages } = spec.page(list);
-      return { results: items.map((record) => spec.summarize(record, links)), total_count, pages };
+      const { items, total_count, pages, note } = spec.page(list);
+      return { results: items.map((record) => spec.summarize(record, links)), total_count, pages, note };
     },
     async fetchDocument(ctx, id) {
       const [record, links, names] = await read(ctx, id);

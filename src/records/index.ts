@@ -1,6 +1,7 @@
 // The registry of record kinds: one line per kind. A kind in intercom/record-kinds.ts without a line here
 // does not compile, and every tool that branches over kinds reads this table rather than naming kinds.
 import { kindOfObjectType, RECORD_KINDS, type ObjectType, type RecordKind } from '../intercom/record-kinds.js';
+import { articleRecord } from './article.js';
 import { companyRecord } from './company.js';
 import { contactRecord } from './contact.js';
 import { conversationRecord } from './conversation.js';
@@ -10,6 +11,7 @@ export const RECORDS = {
   conversation: conversationRecord,
   contact: contactRecord,
   company: companyRecord,
+  article: articleRecord,
 } as const satisfies { readonly [K in RecordKind]: RecordKindEntry<K, unknown> };
 
 /** The entries in registry order (the order of RECORD_KINDS). */

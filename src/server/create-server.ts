@@ -2,7 +2,6 @@ import { McpServer, type CallToolResult, type StandardSchemaWithJSON } from '@mo
 import type { Links } from '../format/index.js';
 import type { RecordKind } from '../intercom/record-kinds.js';
 import { clientOf, type IntercomSource } from '../intercom/source.js';
-import { ARTICLE_TOOLS } from '../records/article.js';
 import { RECORD_ENTRIES } from '../records/index.js';
 import { runTool, type ToolDefinition } from '../tools/define-tool.js';
 import { TOOLS } from '../tools/index.js';
@@ -18,11 +17,10 @@ const listed = (items: readonly string[]) => `${items.slice(0, -1).join(', ')}${
 export function instructionsFor(toolsets: ReadonlySet<ToolsetName>): string {
   const kinds = kindsServed(toolsets);
   const entries = RECORD_ENTRIES.filter((r) => kinds.has(r.kind));
-  const articles = toolsets.has('articles'); // its own family until articles are a record kind
-  const direct = [...entries.flatMap((r) => [r.tools.search, r.tools.get]), ...(articles ? Object.values(ARTICLE_TOOLS) : [])];
+  const direct = entries.flatMap((r) => [r.tools.search, ...(r.tools.list ? [r.tools.list] : []), r.tools.get]);
   const search = toolsets.has('search') && entries.length > 0;
   return (
-    `Read-only access to an Intercom workspace: ${listed([...entries.map((r) => r.described), ...(articles ? ['Help Center articles'] : [])])}. ` +
+    `Read-only access to an Intercom workspace: ${listed(entries.map((r) => r.described))}. ` +
     (search
       ? `For open questions use \`search\` with a query string (${entries.map((r) => `object_type:${r.objectType}`).join(' or ')} plus ` +
         'filters), then `fetch` an id from the results for the full record. '

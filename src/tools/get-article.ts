@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { projectArticle } from '../format/index.js';
 import { parseArticleRef } from '../intercom/article-ids.js';
-import { readArticle } from '../records/article.js';
+import { RECORDS } from '../records/index.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
 
 export const getArticleTool = defineTool({
@@ -17,7 +17,7 @@ export const getArticleTool = defineTool({
   toolset: 'articles',
   annotations: READ_ONLY,
   async handler({ id }, ctx) {
-    const [article, names] = await readArticle(ctx, parseArticleRef(id));
+    const [{ article, names }] = await RECORDS.article.read(ctx, parseArticleRef(id));
     return { ...projectArticle(article, names) };
   },
 });

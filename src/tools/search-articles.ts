@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { summarizeArticleHits } from '../format/index.js';
 import { InvalidIdError } from '../intercom/ids.js';
+import { ARTICLE_STATES } from '../intercom/vocabulary.js';
 import { QueryError } from '../query/index.js';
 import { ARTICLE_TOOLS, searchArticles } from '../records/article.js';
 import { defineTool, READ_ONLY } from './define-tool.js';
@@ -13,7 +14,7 @@ export const searchArticlesTool = defineTool({
     `Help Center articles matching words, with the matching passages as text: one page of best matches, ids for ${ARTICLE_TOOLS.get}.`,
   inputSchema: z.object({
     phrase: z.string().max(256).describe('The words to find, e.g. "refund annual plan"'),
-    state: z.enum(['published', 'draft', 'all']).optional().describe('Default published'),
+    state: z.enum(ARTICLE_STATES).optional().describe('Default published'),
     help_center_id: z.string().max(20).optional().describe('Only this Help Center (its numeric id)'),
   }),
   outputSchema: z.object({ results: z.array(searchResultSchema), total_count: z.number().int().optional(), _note: z.string().optional() }),

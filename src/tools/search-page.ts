@@ -13,7 +13,9 @@ export async function searchPage(
   howToContinue: (cursor: string) => string,
 ): Promise<ResultPage> {
   const found = await record.search(ctx, body);
-  return resultPage(found.results, found.total_count, found.pages, howToContinue);
+  const page = resultPage(found.results, found.total_count, found.pages, howToContinue);
+  if (found.note && !page._note) page._note = found.note;
+  return page;
 }
 
 /** The hint of the structured search tools, whose cursor is an argument. */

@@ -11,8 +11,8 @@ export const searchTool = defineTool({
   toolset: 'search',
   title: 'Search Intercom',
   description:
-    'Search conversations, contacts or companies with one query string. Returns one-line summaries with ids ' +
-    '(conversation_123, contact_abc, company_abc) for `fetch`; a bad field or value gets an error listing the valid ones.\n' +
+    'Search conversations, contacts, companies or Help Center articles with one query string. Returns one-line summaries ' +
+    'with ids (conversation_123, contact_abc, company_abc, article_123) for `fetch`; a bad field or value gets an error listing the valid ones.\n' +
     DSL_CHEATSHEET,
   inputSchema: z.object({
     query: z.string().max(100_000).describe('e.g. object_type:conversations state:open source_type:email'),

@@ -4,16 +4,10 @@
 // join the selection without a line here.
 import { KIND_IDENTITY, OBJECT_TYPES, RECORD_KINDS, type ObjectType, type RecordKind } from '../intercom/record-kinds.js';
 
-/**
- * Families that are no record kind (yet): the Help Center's articles, read by their own tools until articles
- * join search/fetch as a kind (then `articles` is an object type and this list loses it).
- */
-const OTHER_FAMILIES = ['articles'] as const;
-
-export type ToolsetName = ObjectType | (typeof OTHER_FAMILIES)[number] | 'search';
+export type ToolsetName = ObjectType | 'search';
 
 /** In the order the README's table and errors list them. */
-export const TOOLSET_NAMES: readonly ToolsetName[] = [...OBJECT_TYPES, ...OTHER_FAMILIES, 'search'];
+export const TOOLSET_NAMES: readonly ToolsetName[] = [...OBJECT_TYPES, 'search'];
 
 export function isToolsetName(name: string): name is ToolsetName {
   return (TOOLSET_NAMES as readonly string[]).includes(name);

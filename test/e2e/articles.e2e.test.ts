@@ -67,6 +67,23 @@ describe.each(ERAS)('Help Center article tools end to end (%s era)', (era) => {
     expect(suite.running.fake.requests.filter((r) => r.path !== '/me').map((r) => r.path)).toEqual(['/articles/8002']);
   });
 
+  it('search object_type:articles and fetch an article_ id: one GET /articles/search, then GET /articles/{id}', async () => {
+    const found = await run('search', { query: 'object_type:articles q:password state:all' });
+    expect(found.isError, found.text).toBe(false);
+    const page = found.structured as { results: Array<{ id: string; title: string; url?: string }> };
+    expect(page.results.map((r) => r.id)).toEqual(['article_8001']);
+    expect(page.results[0]).toMatchObject({ title: 'Reset your password', url: 'https://help.acme.example/en/articles/8001-reset-your-password' });
+    expect(articleRequests().map((r) => `${r.method} ${r.path}${r.search}`)).toEqual(['GET /articles/search?phrase=password&state=all&highlight=true']);
+    const doc = await run('fetch', { id: page.results[0]!.id });
+    expect(doc.isError, doc.text).toBe(false);
+    expect(doc.structured).toMatchObject({ id: 'article_8001', title: 'Reset your password', url: 'https://help.acme.example/en/articles/8001-reset-your-password' });
+    expect((doc.structured as { text: string }).text).toMatch(/Author: Sam Support[\s\S]*If you forgot your password/);
+    expect(articleRequests().map((r) => r.path)).toEqual(['/articles/search', '/articles/8001']);
+    const wrong = await run('fetch', { id: 'article_abc' });
+    expect(wrong.isError).toBe(true);
+    expect(wrong.text).toMatch(/article ids have only digits/);
+  });
+
   it('errors are answers: a bad id names what to send, a missing article says so, the next call works', async () => {
     const bad = await run('get_article', { id: 'how-to-reset' });
     expect(bad.isError).toBe(true);

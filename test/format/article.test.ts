@@ -9,7 +9,9 @@ import {
   summarizeArticleHits,
   type ArticleNames,
 } from '../../src/format/article.js';
-import { ARTICLE_IDENTITY, parseArticleRef } from '../../src/intercom/article-ids.js';
+import { parseArticleRef } from '../../src/intercom/article-ids.js';
+import { KIND_IDENTITY } from '../../src/intercom/record-kinds.js';
+const ARTICLE_IDENTITY = KIND_IDENTITY.article;
 import { InvalidIdError } from '../../src/intercom/ids.js';
 import type { Article, ArticleSearchResponse } from '../../src/intercom/types.js';
 import examples from '../fixtures/format/article-spec-examples.json' with { type: 'json' };

@@ -11,6 +11,7 @@ const links: Links = {
   conversation: (id) => `https://app.intercom.com/a/inbox/abcd1234/inbox/conversation/${id}`,
   contact: (id) => `https://app.intercom.com/a/apps/abcd1234/users/${id}/all-conversations`,
   company: (id) => `https://app.intercom.com/a/apps/abcd1234/companies/${id}`,
+  article: (id) => `https://app.intercom.com/a/apps/abcd1234/articles/articles/${id}/show`,
 };
 const URL = 'https://app.intercom.com/a/apps/abcd1234/users/6762f0d01bb69f9f2193bb7d/all-conversations';
 

@@ -11,6 +11,7 @@ const links: Links = {
   conversation: (id) => `https://app.intercom.com/a/inbox/abcd1234/inbox/conversation/${id}`,
   contact: (id) => `https://app.intercom.com/a/apps/abcd1234/users/${id}/all-conversations`,
   company: (id) => `https://app.intercom.com/a/apps/abcd1234/companies/${id}`,
+  article: (id) => `https://app.intercom.com/a/apps/abcd1234/articles/articles/${id}/show`,
 };
 const conv = allKinds as Conversation;
 
@@ -340,7 +341,7 @@ describe('a huge opening message', () => {
     const { formatConversationDocument, projectConversation } = await import('../../src/format/index.js');
     const raw = buildConversation(60, 7) as Conversation;
     raw.source = { ...raw.source, body: `<p>${'word '.repeat(40_000)}</p>` } as Conversation['source'];
-    const links = { conversation: () => undefined, contact: () => undefined, company: () => undefined };
+    const links = { conversation: () => undefined, contact: () => undefined, company: () => undefined, article: () => undefined };
     for (const render of [
       (offset: number) => {
         const v = projectConversation(raw, links, { partOffset: offset });
@@ -367,7 +368,7 @@ describe('the result budget counts what the answer carries', () => {
       if (p.body) p.body = `<p>${'"quoted" \\ '.repeat(60)}</p>`;
     }
     raw.custom_attributes = { notes: 'x'.repeat(500_000) };
-    const links = { conversation: () => undefined, contact: () => undefined, company: () => undefined };
+    const links = { conversation: () => undefined, contact: () => undefined, company: () => undefined, article: () => undefined };
     const doc = formatConversationDocument(raw, links);
     expect(JSON.stringify(doc.text).length).toBeLessThanOrEqual(61_000);
     expect(JSON.stringify(doc.metadata).length).toBeLessThan(5_000);

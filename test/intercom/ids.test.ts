@@ -73,7 +73,7 @@ describe('recordRef refuses', () => {
     ['https://app.intercom.com:8443/a/inbox/abc/inbox/conversation/1', undefined, /Only Intercom app URLs/],
     ['ftp://app.intercom.com/a/inbox/abc/inbox/conversation/1', undefined, /Only Intercom app URLs/],
     ['javascript://app.intercom.com/%0aalert(1)', undefined, /Only Intercom app URLs/],
-    ['https://app.intercom.com/a/apps/abc/users/segments/active', undefined, /does not point at a conversation, a contact or a company/],
+    ['https://app.intercom.com/a/apps/abc/users/segments/active', undefined, /does not point at a conversation, a contact, a company or an article/],
     ['https://app.intercom.com/a/inbox/abc/inbox/conversation/../../me', undefined, /does not point/],
     ['https://app.intercom.com/a/apps/abc/conversations/search', undefined, /does not point/],
     ['https://app.intercom.com/', undefined, /does not point/],
@@ -139,7 +139,7 @@ describe('app URLs', () => {
     const contact = contactAppUrl(appBaseUrl, 'abc123', CONTACT_ID);
     expect(contact).toBe(`${appBaseUrl}/a/apps/abc123/users/${CONTACT_ID}/all-conversations`);
     expect(parseRecordRef(contact)).toEqual({ kind: 'contact', id: CONTACT_ID });
-    expect(RECORD_KINDS.map((kind) => parseRecordRef(appUrl(kind, appBaseUrl, 'x1', kind === 'conversation' ? '9' : CONTACT_ID)).kind)).toEqual([...RECORD_KINDS]);
+    expect(RECORD_KINDS.map((kind) => parseRecordRef(appUrl(kind, appBaseUrl, 'x1', kind === 'conversation' || kind === 'article' ? '9' : CONTACT_ID)).kind)).toEqual([...RECORD_KINDS]);
   });
 
   it('tolerates a trailing slash and encodes path segments', () => {

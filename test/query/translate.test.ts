@@ -236,7 +236,7 @@ describe('query-level errors', () => {
     ['object_type:conversations limt:5', ['did you mean `limit`?']],
     ['object_type:conversations email:a@b.co', ['`email`', '(that is a field of contacts)', 'did you mean `source_author_email`?']],
     ['object_type:contacts emial:a@b.co', ['did you mean `email`?', 'custom_attributes.NAME']],
-    ['object_type:contacts state:open', ['(that is a field of conversations)']],
+    ['object_type:contacts state:open', ['(that is a field of conversations and articles)']],
     ['object_type:contacts andoid_sdk_version:14', ['did you mean `android_sdk_version`?']],
     ['object_type:conversations custom_attributes.plan:pro', ['custom attributes are searchable for contacts only']],
     ['object_type:contacts custom_attributes.:pro', ['name the attribute']],

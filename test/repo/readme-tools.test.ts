@@ -20,7 +20,7 @@ function firstSentence(text: string): string {
 
 function familyOf(name: string): string {
   if (name === 'search') return 'the search/fetch pair: one query string over every kind served, then the full record';
-  if (name === 'articles') return "the Help Center's articles: search with snippets, list, read one (not yet in search/fetch)";
+  if (name === 'articles') return "the Help Center's articles: search with snippets, list, read one (and object_type:articles in search/fetch)";
   const kind = RECORD_KINDS.find((k) => KIND_IDENTITY[k].objectType === name)!;
   return `the direct tools for ${KIND_IDENTITY[kind].objectType} (structured filters, structured data)`;
 }

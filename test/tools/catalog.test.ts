@@ -43,7 +43,7 @@ describe('the tool catalogue', () => {
     });
     const server = createServer({
       intercom,
-      links: async () => ({ conversation: () => undefined, contact: () => undefined, company: () => undefined }),
+      links: async () => ({ conversation: () => undefined, contact: () => undefined, company: () => undefined, article: () => undefined }),
       log: () => {},
     });
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
