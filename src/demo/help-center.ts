@@ -327,8 +327,12 @@ function pagesOf(page: number, perPage: number, total: number) {
 /** Text of an article's HTML for matching: tags out, a few entities decoded, whitespace folded. */
 function textOf(html: string | null): string {
   return (html ?? '')
+    // Inline tags join the words around them ("<b>30 days</b>." reads "30 days."); block tags separate.
+    .replace(/<\/?(b|strong|i|em|u|a|span|code|mark)\b[^>]*>/gi, '')
     .replace(/<[^>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
+    .replace(/&ndash;/g, '\u2013')
+    .replace(/&mdash;/g, '\u2014')
     .replace(/&amp;/g, '&')
     .replace(/&gt;/g, '>')
     .replace(/&lt;/g, '<')

@@ -131,6 +131,10 @@ describe('Help Center endpoints follow the 2.16 spec', () => {
     const summary = highlights[1]!.highlighted_summary as Array<Array<{ type: string; text: string }>>;
     expect(summary.length).toBeGreaterThan(0);
     expect(summary.flat().some((c) => c.type === 'highlight' && /refund/i.test(c.text))).toBe(true);
+    // Plain text as Intercom gives it: entities decoded, inline tags joining their words.
+    const text = (highlights[0]!.highlighted_summary as Array<Array<{ text: string }>>).map((chunks) => chunks.map((c) => c.text).join('')).join(' ');
+    expect(text).toContain('within 3\u20135 business days');
+    expect(text).toContain('within 30 days.');
   });
 
   it('errors: an unknown article is a 404 error.list like the example; bad parameters are 400; no token is 401', async () => {
