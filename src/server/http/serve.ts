@@ -71,7 +71,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Reado
 
 /** A refusal as a JSON-RPC error (no id is known before the body is read), which MCP clients show as-is. */
 function refuse(res: ServerResponse, refusal: Refusal): void {
-  send(res, refusal.status, { jsonrpc: '2.0', error: { code: REFUSED, message: refusal.message }, id: null }, refusal.headers);
+  send(res, refusal.status, { jsonrpc: '2.0', error: { code: refusal.code ?? REFUSED, message: refusal.message }, id: null }, refusal.headers);
 }
 
 function hostForUrl(host: string): string {
@@ -184,12 +184,10 @@ export async function startHttpServer(config: Config, options: HttpOptions): Pro
   /** Requests being answered on /mcp and /messages (demo included): shutdown waits a moment for them. */
   let active = 0;
 
-  /** The caller of a request, checked with Intercom on first sight; a refusal when there is none usable. */
-  const authenticate = async (req: IncomingMessage): Promise<{ caller: Caller; source: Source; token: string } | Refusal> => {
-    const bearer = bearerToken(req.headers.authorization);
-    if ('refusal' in bearer) return bearer.refusal;
-    const caller = callers.of(bearer.token);
-    const source = sourceFor(bearer.token, caller);
+  /** The caller of a bearer token, checked with Intercom on first sight; a refusal when Intercom says no. */
+  const authenticate = async (token: string): Promise<{ caller: Caller; source: Source; token: string } | Refusal> => {
+    const caller = callers.of(token);
+    const source = sourceFor(token, caller);
     // The check's GET /me also tells the links into the workspace's web app: keep them, so the caller's
     // calls never ask again (a request's Intercom client, and its cache of /me, lives for that request only).
     const accepted = await callers.accepts(caller, async () => {
@@ -198,7 +196,7 @@ export async function startHttpServer(config: Config, options: HttpOptions): Pro
     });
     if (accepted === false) return rejectedToken(config.region);
     if (accepted === 'busy') return { status: 503, message: 'Too many new tokens are being checked with Intercom right now; try again in a moment.', headers: { 'Retry-After': '1' } };
-    return { caller, source, token: bearer.token };
+    return { caller, source, token };
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -244,16 +242,16 @@ export async function startHttpServer(config: Config, options: HttpOptions): Pro
     let body: unknown;
     if (expected === 'POST') {
       const read = await readJson(req, maxBody);
-      if ('status' in read) return send(res, read.status, { jsonrpc: '2.0', error: { code: read.code ?? REFUSED, message: read.message }, id: null });
+      if ('status' in read) return refuse(res, read);
       body = read.value;
       // JSON-RPC batches left the protocol in 2025-06-18; one request is one call, which the limits count.
       if (Array.isArray(body)) {
-        return send(res, 400, { jsonrpc: '2.0', error: { code: INVALID_REQUEST, message: 'Batches are not supported: send one JSON-RPC message per request.' }, id: null });
+        return refuse(res, { status: 400, code: INVALID_REQUEST, message: 'Batches are not supported: send one JSON-RPC message per request.' });
       }
     }
     let who: { caller: Caller; source: Source; token: string } | undefined;
     if (token !== undefined) {
-      const found = await authenticate(req);
+      const found = await authenticate(token);
       if ('status' in found) return refuse(res, found);
       who = found;
     }
